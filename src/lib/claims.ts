@@ -1,0 +1,55 @@
+/**
+ * Queries over the claims collection. Every page gets claims through these
+ * functions, so drafts are filtered in exactly one place.
+ */
+import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
+
+export type Claim = CollectionEntry<"claims">;
+export type Source = CollectionEntry<"sources">;
+
+/** Published claims (no drafts) in the story's reading order. */
+export async function getPublishedClaims(): Promise<Claim[]> {
+  const claims = await getCollection("claims", ({ data }) => !data.draft);
+  return claims.sort((a, b) => a.data.appearance.order - b.data.appearance.order);
+}
+
+export interface ResolvedCitation {
+  /** 1-based number shown in the text and the source list. */
+  readonly number: number;
+  readonly id: string;
+  readonly passage: string;
+  readonly locator: string | undefined;
+  readonly source: Source;
+}
+
+/** A claim's citations with their sources loaded, numbered in frontmatter order. */
+export async function getCitations(claim: Claim): Promise<ResolvedCitation[]> {
+  const sources = await getEntries(claim.data.citations.map((citation) => citation.source));
+  return claim.data.citations.map((citation, index) => {
+    const source = sources[index];
+    // The content check fails the build before this can happen; this guards the types.
+    if (!source) throw new Error(`${claim.id}: unknown source ${citation.source.id}`);
+    return {
+      number: index + 1,
+      id: citation.id,
+      passage: citation.passage,
+      locator: citation.locator,
+      source,
+    };
+  });
+}
+
+export async function getClaimant(claim: Claim): Promise<CollectionEntry<"claimants">> {
+  const claimant = await getEntry(claim.data.claimant);
+  if (!claimant) throw new Error(`${claim.id}: unknown claimant ${claim.data.claimant.id}`);
+  return claimant;
+}
+
+/** The claims before and after this one in story order. */
+export function getNeighbours(
+  claims: readonly Claim[],
+  claim: Claim,
+): { previous: Claim | undefined; next: Claim | undefined } {
+  const index = claims.findIndex((candidate) => candidate.id === claim.id);
+  return { previous: claims[index - 1], next: claims[index + 1] };
+}

@@ -1,0 +1,227 @@
+/**
+ * What a schema cannot see: references that must resolve, citations that must
+ * be both defined and used, date order, and ids or addresses recorded twice.
+ * Astro's `reference()` only logs a missing entry; these checks fail the build.
+ */
+import type { ContentFile } from "./load.ts";
+import { fieldName, type Problem } from "./problem.ts";
+
+/** How a claim's text cites its evidence: `<Cite id="bulletin-assessment" />`. */
+const CITE_TAG = /<Cite\s+id=(["'])(.*?)\1\s*\/>/g;
+
+interface Citation {
+  id?: unknown;
+  source?: unknown;
+}
+
+interface Correction {
+  date?: unknown;
+}
+
+type Data = Record<string, unknown>;
+
+export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = indexIds(files, problems);
+  const exists = (collection: string, id: unknown) =>
+    typeof id === "string" && (ids.get(collection)?.has(id) ?? false);
+  const missing = (
+    file: ContentFile,
+    path: PropertyKey[],
+    collection: string,
+    id: unknown,
+  ): void => {
+    if (typeof id !== "string" || exists(collection, id)) return;
+    problems.push({
+      file: file.file,
+      line: file.lineOf(path),
+      field: fieldName(path),
+      message:
+        `"${id}" does not match any file in content/${collection}/; use the name of an existing file there (without the extension) or add content/${collection}/${id}.yaml`.replace(
+          ".yaml",
+          collection === "claims" ? ".mdx" : ".yaml",
+        ),
+    });
+  };
+
+  checkDuplicateUrls(files, problems);
+  const claimOrders = new Map<number, string>();
+
+  for (const file of files) {
+    const data = (file.data ?? {}) as Data;
+    if (file.collection === "claims") {
+      missing(file, ["claimant"], "claimants", data["claimant"]);
+      checkCitations(file, data, problems, missing);
+      checkClaimDates(file, data, problems);
+      if (typeof data["author"] === "string" && data["author"] === data["reviewer"]) {
+        problems.push({
+          file: file.file,
+          line: file.lineOf(["reviewer"]),
+          field: "reviewer",
+          message: "is the same as the author; a check needs a second person to review it",
+        });
+      }
+      const order = (data["appearance"] as Data | undefined)?.["order"];
+      if (typeof order === "number") {
+        const other = claimOrders.get(order);
+        if (other) {
+          problems.push({
+            file: file.file,
+            line: file.lineOf(["appearance", "order"]),
+            field: "appearance.order",
+            message: `${order} is already used by ${other}; give each claim its own position in the story`,
+          });
+        } else claimOrders.set(order, file.file);
+      }
+    }
+    if (file.collection === "timeline") {
+      missing(file, ["source"], "sources", data["source"]);
+      const claims = Array.isArray(data["claims"]) ? data["claims"] : [];
+      claims.forEach((claim, index) => missing(file, ["claims", index], "claims", claim));
+    }
+  }
+  return problems;
+}
+
+function indexIds(files: readonly ContentFile[], problems: Problem[]): Map<string, Set<string>> {
+  const ids = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    const seen = ids.get(file.collection) ?? new Map<string, string>();
+    ids.set(file.collection, seen);
+    // Astro lower-cases ids, so files that differ only in case collide.
+    const id = file.id.toLowerCase();
+    const first = seen.get(id);
+    if (first) {
+      problems.push({
+        file: file.file,
+        message: `has the same id ("${id}") as ${first}; ids must be unique, so rename one of the two files`,
+      });
+    } else seen.set(id, file.file);
+  }
+  return new Map([...ids].map(([collection, seen]) => [collection, new Set(seen.keys())]));
+}
+
+function checkDuplicateUrls(files: readonly ContentFile[], problems: Problem[]): void {
+  const byUrl = new Map<string, string>();
+  for (const file of files) {
+    if (file.collection !== "sources") continue;
+    const url = (file.data as Data | null)?.["url"];
+    if (typeof url !== "string") continue;
+    const key = url.replace(/\/+$/, "");
+    const first = byUrl.get(key);
+    if (first) {
+      problems.push({
+        file: file.file,
+        line: file.lineOf(["url"]),
+        field: "url",
+        message: `the same address is already recorded in ${first}; cite that source's id instead of adding it twice`,
+      });
+    } else byUrl.set(key, file.file);
+  }
+}
+
+function checkCitations(
+  file: ContentFile,
+  data: Data,
+  problems: Problem[],
+  missing: (file: ContentFile, path: PropertyKey[], collection: string, id: unknown) => void,
+): void {
+  const citations = (Array.isArray(data["citations"]) ? data["citations"] : []) as Citation[];
+  const defined = new Map<string, number>();
+  citations.forEach((citation, index) => {
+    missing(file, ["citations", index, "source"], "sources", citation.source);
+    if (typeof citation.id !== "string") return;
+    if (defined.has(citation.id)) {
+      problems.push({
+        file: file.file,
+        line: file.lineOf(["citations", index, "id"]),
+        field: `citations[${index}].id`,
+        message: `"${citation.id}" is already the id of citations[${defined.get(citation.id)}]; give each citation its own id`,
+      });
+    } else defined.set(citation.id, index);
+  });
+
+  const sources = new Set(
+    citations.map((citation) => citation.source).filter((source) => typeof source === "string"),
+  );
+  if (citations.length > 0 && sources.size < 2 && data["draft"] !== true) {
+    problems.push({
+      file: file.file,
+      line: file.lineOf(["citations"]),
+      field: "citations",
+      message: `cite at least two different sources (found ${sources.size}); a published check never rests on one source`,
+    });
+  }
+
+  const used = new Set<string>();
+  const lines = file.body.split("\n");
+  lines.forEach((text, index) => {
+    for (const match of text.matchAll(CITE_TAG)) {
+      const id = match[2] ?? "";
+      used.add(id);
+      if (!defined.has(id)) {
+        problems.push({
+          file: file.file,
+          line: file.bodyLine + index,
+          message: `<Cite id="${id}" /> names no citation; add an entry with id: ${id} under citations, or use one of: ${[...defined.keys()].join(", ") || "(none yet)"}`,
+        });
+      }
+    }
+  });
+  for (const [id, index] of defined) {
+    if (!used.has(id)) {
+      problems.push({
+        file: file.file,
+        line: file.lineOf(["citations", index, "id"]),
+        field: `citations[${index}]`,
+        message: `"${id}" is never cited in the text; add <Cite id="${id}" /> after the sentence it supports, or remove the entry`,
+      });
+    }
+  }
+}
+
+function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): void {
+  const published = isoDay(data["published"]);
+  const updated = isoDay(data["updated"]);
+  if (published && updated && updated < published) {
+    problems.push({
+      file: file.file,
+      line: file.lineOf(["updated"]),
+      field: "updated",
+      message: `${updated} is before published (${published}); a page cannot be updated before it is published`,
+    });
+  }
+  const corrections = (
+    Array.isArray(data["corrections"]) ? data["corrections"] : []
+  ) as Correction[];
+  corrections.forEach((correction, index) => {
+    const date = isoDay(correction.date);
+    if (!date) return;
+    const field = `corrections[${index}].date`;
+    const line = file.lineOf(["corrections", index, "date"]);
+    if (published && date < published) {
+      problems.push({
+        file: file.file,
+        line,
+        field,
+        message: `${date} is before published (${published}); a correction comes after publication`,
+      });
+    }
+    if (updated && date > updated) {
+      problems.push({
+        file: file.file,
+        line,
+        field,
+        message: `${date} is after updated (${updated}); set updated to the date of the latest correction`,
+      });
+    }
+  });
+}
+
+function isoDay(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Only real calendar days are compared; the schema reports the others.
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
+}

@@ -1,0 +1,33 @@
+/** One thing wrong with the content, worded for the editor who must fix it. */
+export interface Problem {
+  /** Path from the project root, e.g. `content/claims/army-memo.mdx`. */
+  readonly file: string;
+  /** 1-based line in the file, where one can be pointed at. */
+  readonly line?: number | undefined;
+  /** The field, e.g. `verdict` or `citations[2].source`; absent for whole-file problems. */
+  readonly field?: string | undefined;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+export function formatProblem({ file, line, field, message }: Problem): string {
+  const where = line === undefined ? file : `${file}:${line}`;
+  return field === undefined ? `${where}: ${message}` : `${where}: ${field}: ${message}`;
+}
+
+export function formatReport(problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return [
+    `The content check found ${count}:`,
+    ...problems.map((problem) => `  ${formatProblem(problem)}`),
+  ].join("\n");
+}
+
+/** A field path as an editor writes it: `citations[2].source`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`,
+    )
+    .join("");
+}

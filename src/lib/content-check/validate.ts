@@ -1,0 +1,183 @@
+/**
+ * Checks each file against its collection's schema and rewords every schema
+ * issue for an editor: the field, what was found, and what to write instead.
+ */
+import { z } from "astro/zod";
+import {
+  claimSchema,
+  claimantSchema,
+  pageSchema,
+  sourceSchema,
+  timelineEventSchema,
+} from "../../schemas/index.ts";
+import { KEBAB_CASE } from "../../schemas/fields.ts";
+import type { CollectionName, ContentFile } from "./load.ts";
+import { fieldName, type Problem } from "./problem.ts";
+
+/** Outside Astro a reference is an id; `integrity.ts` checks that it resolves. */
+const id = (collection: string) =>
+  z.string({ error: `must be the id of a file in content/${collection}/` }).regex(KEBAB_CASE, {
+    error: `must be the id of a file in content/${collection}/ (its file name without the extension)`,
+  });
+
+const refs = {
+  claimants: id("claimants"),
+  sources: id("sources"),
+  claims: id("claims"),
+};
+
+export const SCHEMAS = {
+  claims: claimSchema(refs),
+  sources: sourceSchema(),
+  claimants: claimantSchema(),
+  timeline: timelineEventSchema(refs),
+  pages: pageSchema(),
+} satisfies Record<CollectionName, z.ZodType>;
+
+export function validateFile(file: ContentFile): Problem[] {
+  const problems: Problem[] = [];
+  if (!KEBAB_CASE.test(file.id)) {
+    problems.push({
+      file: file.file,
+      message: `the file name "${file.id}" is not kebab-case; the name becomes the page address, so use lower-case words joined by hyphens, e.g. "${suggestKebab(file.id)}"`,
+    });
+  }
+  const schema = SCHEMAS[file.collection];
+  if (file.data === null || typeof file.data !== "object" || Array.isArray(file.data)) {
+    problems.push({
+      file: file.file,
+      line: 1,
+      message: "must hold fields written as `name: value`, one per line",
+    });
+    return problems;
+  }
+  const result = schema.safeParse(file.data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(...describeIssue(file, schema, issue));
+    }
+  }
+  return problems;
+}
+
+function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const allowed = Object.keys(objectShapeAt(schema, path) ?? {});
+    return issue.keys.map((key) => {
+      const guess = closest(key, allowed);
+      const fix = guess
+        ? `did you mean "${guess}"? Fix the spelling`
+        : `remove it; the fields allowed here are: ${allowed.join(", ")}`;
+      return {
+        file: file.file,
+        line: file.lineOf([...path, key]),
+        field: fieldName([...path, key]),
+        message: `is not a field ${path.length ? "here" : `of ${file.collection}`}; ${fix}`,
+      };
+    });
+  }
+  const field = fieldName(path);
+  const line = file.lineOf(path) ?? file.lineOf(path.slice(0, -1));
+  if (issue.input === undefined && issue.code === "invalid_type") {
+    const meta = z.globalRegistry.get(fieldSchemaAt(schema, path) ?? schema);
+    const example =
+      meta?.["example"] === undefined
+        ? ""
+        : ` (for example: ${String(path.at(-1))}: ${String(meta["example"])})`;
+    const about = meta?.description ? ` It is: ${meta.description}` : "";
+    return [
+      {
+        file: file.file,
+        line,
+        field,
+        message: `is required but missing; add it${example}.${about}`,
+      },
+    ];
+  }
+  return [
+    {
+      file: file.file,
+      line,
+      field,
+      message: `${received(issue.input)}${issue.message}`,
+    },
+  ];
+}
+
+function received(input: unknown): string {
+  if (input === undefined || typeof input === "object") return "";
+  return `${JSON.stringify(input)} `;
+}
+
+/** The schema of the value at `path`, looking through wrappers and lists. */
+function fieldSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const part of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject && typeof part === "string") {
+      current = current.shape[part] as z.ZodType | undefined;
+    } else if (current instanceof z.ZodArray && typeof part === "number") {
+      current = current.element as z.ZodType;
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+function objectShapeAt(
+  schema: z.ZodType,
+  path: readonly PropertyKey[],
+): Record<string, unknown> | undefined {
+  const found = unwrap(fieldSchemaAt(schema, path));
+  return found instanceof z.ZodObject ? found.shape : undefined;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodDefault ||
+    current instanceof z.ZodPipe
+  ) {
+    current = (current instanceof z.ZodPipe ? current.in : current.unwrap()) as z.ZodType;
+  }
+  return current;
+}
+
+/** The allowed name nearest to a misspelt one, if it is near enough to be a typo. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(word.length / 3))
+    ? best.candidate
+    : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function suggestKebab(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}

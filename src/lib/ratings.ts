@@ -1,0 +1,117 @@
+/**
+ * The rating scale: the one registry every label, colour, definition and
+ * structured-data value on the site derives from. Both of a claim's ratings
+ * (`reporting` and `verdict`) use this scale.
+ */
+
+export interface Rating {
+  /** The key editors write in frontmatter. */
+  readonly key: RatingKey;
+  /** The label readers see on badges. */
+  readonly label: string;
+  /** One sentence: when an editor should choose this rating. */
+  readonly definition: string;
+  /**
+   * Position on the truth scale for ClaimReview `ratingValue` (1 worst, 5 best);
+   * `null` where the rating is not a point on that scale.
+   */
+  readonly value: number | null;
+  /** Suffix of the CSS colour token `--color-rating-<token>` in global.css. */
+  readonly colorToken: string;
+  /** A short glyph shown beside the label so colour never carries the rating alone. */
+  readonly symbol: string;
+}
+
+export const RATING_KEYS = [
+  "accurate",
+  "mostly-accurate",
+  "mixed",
+  "mostly-inaccurate",
+  "inaccurate",
+  "unproven",
+  "not-rated",
+] as const;
+
+export type RatingKey = (typeof RATING_KEYS)[number];
+
+const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
+  accurate: {
+    label: "Accurate",
+    definition:
+      "The statement is correct on the evidence and leaves out nothing that would change a reader's understanding.",
+    value: 5,
+    colorToken: "accurate",
+    symbol: "✓",
+  },
+  "mostly-accurate": {
+    label: "Mostly accurate",
+    definition: "The statement is correct in substance but needs context or a small correction.",
+    value: 4,
+    colorToken: "mostly-accurate",
+    symbol: "≈",
+  },
+  mixed: {
+    label: "Mixed",
+    definition: "Parts of the statement are correct and parts are wrong or misleading.",
+    value: 3,
+    colorToken: "mixed",
+    symbol: "±",
+  },
+  "mostly-inaccurate": {
+    label: "Mostly inaccurate",
+    definition: "The statement holds a grain of truth but gets its main point wrong.",
+    value: 2,
+    colorToken: "mostly-inaccurate",
+    symbol: "≠",
+  },
+  inaccurate: {
+    label: "Inaccurate",
+    definition: "The evidence shows the statement is wrong.",
+    value: 1,
+    colorToken: "inaccurate",
+    symbol: "✗",
+  },
+  unproven: {
+    label: "Unproven",
+    definition: "The public evidence neither establishes the statement nor refutes it.",
+    value: null,
+    colorToken: "unproven",
+    symbol: "?",
+  },
+  "not-rated": {
+    label: "Opinion, not rated",
+    definition:
+      "The statement is an opinion or a judgement, not a checkable fact, so it gets no rating.",
+    value: null,
+    colorToken: "not-rated",
+    symbol: "–",
+  },
+};
+
+/** Every rating in scale order, best first. */
+export const RATINGS: readonly Rating[] = RATING_KEYS.map((key) => ({
+  key,
+  ...SCALE[key],
+}));
+
+/** The best and worst points of the numeric scale, for ClaimReview. */
+export const BEST_RATING_VALUE = 5;
+export const WORST_RATING_VALUE = 1;
+
+export function getRating(key: RatingKey): Rating {
+  return { key, ...SCALE[key] };
+}
+
+/** What each of a claim's two ratings answers; shown beside every badge. */
+export const RATING_DIMENSIONS = {
+  reporting: {
+    label: "Reporting",
+    question: "Did the story report this faithfully?",
+  },
+  verdict: {
+    label: "Verdict",
+    question: "Does the claim itself hold up on the evidence?",
+  },
+} as const;
+
+export type RatingDimension = keyof typeof RATING_DIMENSIONS;

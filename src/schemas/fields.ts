@@ -1,0 +1,49 @@
+/**
+ * Field builders shared by every collection schema. Each field's `description`
+ * is its documentation: the frontmatter reference page and the editors' JSON
+ * Schemas are generated from it, so it is written once, here, for editors.
+ */
+import { z } from "astro/zod";
+
+/** Lower-case words joined by hyphens: the form of every id and file name. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A calendar date written `YYYY-MM-DD`. YAML parsers disagree on whether an
+ * unquoted date is a string or a Date, so both are accepted and normalised;
+ * impossible dates (2017-02-30) and other shapes ("August 2017") are refused.
+ */
+export function isoDate(description: string) {
+  return z
+    .preprocess(
+      (value) =>
+        value instanceof Date && !Number.isNaN(value.getTime())
+          ? value.toISOString().slice(0, 10)
+          : value,
+      z.iso.date({
+        error: "must be a real calendar date written YYYY-MM-DD, e.g. 2017-11-29",
+      }),
+    )
+    .transform((value) => new Date(`${value}T00:00:00Z`))
+    .meta({ description, example: "2017-11-29" });
+}
+
+/** An absolute http(s) URL. */
+export function httpUrl(description: string) {
+  return z
+    .url({
+      protocol: /^https?$/,
+      hostname: z.regexes.domain,
+      error: "must be a full web address starting with https:// or http://",
+    })
+    .meta({ description, example: "https://www.example.org/page" });
+}
+
+/** A non-empty line of text, trimmed. */
+export function text(description: string) {
+  return z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .meta({ description });
+}

@@ -1,0 +1,36 @@
+/**
+ * The published claims as the browser tests expect to find them, read from
+ * content/ with the same loader the content check uses.
+ */
+import { fileURLToPath } from "node:url";
+import { loadContent } from "../../src/lib/content-check/load";
+import { getRating, type RatingKey } from "../../src/lib/ratings";
+
+export interface ExpectedClaim {
+  id: string;
+  title: string;
+  claim: string;
+  order: number;
+  reporting: string;
+  verdict: string;
+  bottomLine: string;
+  citationCount: number;
+}
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+export const CLAIMS: ExpectedClaim[] = loadContent(root)
+  .files.filter((file) => file.collection === "claims")
+  .map((file) => ({ id: file.id, data: file.data as Record<string, unknown> }))
+  .filter(({ data }) => data["draft"] !== true)
+  .map(({ id, data }) => ({
+    id,
+    title: String(data["title"]),
+    claim: String(data["claim"]),
+    order: Number((data["appearance"] as { order: number }).order),
+    reporting: getRating(data["reporting"] as RatingKey).label,
+    verdict: getRating(data["verdict"] as RatingKey).label,
+    bottomLine: String(data["bottomLine"]),
+    citationCount: (data["citations"] as unknown[]).length,
+  }))
+  .sort((a, b) => a.order - b.order);

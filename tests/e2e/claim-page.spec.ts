@@ -23,14 +23,20 @@ test("a reader follows a citation to its source and back", async ({ page }) => {
   await page.getByRole("link", { name: "Source 1", exact: true }).first().click();
   await expect(page).toHaveURL(/#source-1$/);
   await expect(page.locator("#source-1")).toBeInViewport();
-  await page.locator("#source-1").getByRole("link", { name: /Back to where source 1 is cited/ }).click();
+  await page
+    .locator("#source-1")
+    .getByRole("link", { name: /Back to where source 1 is cited/ })
+    .click();
   await expect(page).toHaveURL(/#cite-1$/);
   await expect(page.locator("#cite-1")).toBeInViewport();
 });
 
 test("the home page lists every claim in story order with both ratings", async ({ page }) => {
   await page.goto("/");
-  const items = page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
+  const items = page
+    .getByRole("main")
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 3 }) });
   await expect(items).toHaveCount(CLAIMS.length);
   for (const [index, claim] of CLAIMS.entries()) {
     const item = items.nth(index);

@@ -20,12 +20,17 @@ export const SITE = {
   repository: process.env["REPOSITORY_URL"] ?? githubRepository,
   /** The branch editors open pull requests against. */
   branch: "main",
-  /** The story this site checks. */
+  /**
+   * The story this site checks. The address is the one MITechNews linked when
+   * it republished the story on 1 December 2017 (content/sources/
+   * mitechnews-2017-engadget-republished.yaml); the text checked is the
+   * story as published.
+   */
   story: {
     title: "Homeland Security claims DJI drones are spying for China",
     publisher: "Engadget",
     author: "Mallory Locklear",
     date: "2017-11-30",
-    url: "https://www.engadget.com/2017-11-30-homeland-security-dji-drones-spying-china.html",
+    url: "https://www.engadget.com/2017/11/30/homeland-security-claims-dji-drones-spying-china/",
   },
 } as const;

@@ -3,6 +3,7 @@
  * functions, so drafts are filtered in exactly one place.
  */
 import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
+import { RATINGS, type Rating, type RatingDimension } from "@/lib/ratings";
 
 export type Claim = CollectionEntry<"claims">;
 export type Source = CollectionEntry<"sources">;
@@ -52,4 +53,36 @@ export function getNeighbours(
 ): { previous: Claim | undefined; next: Claim | undefined } {
   const index = claims.findIndex((candidate) => candidate.id === claim.id);
   return { previous: claims[index - 1], next: claims[index + 1] };
+}
+
+/** How many of the claims got each rating on one dimension, in scale order. */
+export function countRatings(
+  claims: readonly Claim[],
+  dimension: RatingDimension,
+): { rating: Rating; count: number }[] {
+  return RATINGS.map((rating) => ({
+    rating,
+    count: claims.filter((claim) => claim.data[dimension] === rating.key).length,
+  }));
+}
+
+export interface CorrectionLogEntry {
+  readonly claim: Claim;
+  readonly date: Date;
+  readonly kind: "correction" | "update";
+  readonly text: string;
+}
+
+/** Every correction and update on the site, newest first. */
+export function getCorrectionLog(claims: readonly Claim[]): CorrectionLogEntry[] {
+  return claims
+    .flatMap((claim) => claim.data.corrections.map((correction) => ({ claim, ...correction })))
+    .sort((a, b) => b.date.getTime() - a.date.getTime());
+}
+
+/** The published claims that cite a source, in story order. */
+export function claimsCiting(claims: readonly Claim[], sourceId: string): Claim[] {
+  return claims.filter((claim) =>
+    claim.data.citations.some((citation) => citation.source.id === sourceId),
+  );
 }

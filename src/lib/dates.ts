@@ -12,3 +12,19 @@ export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** `30 November 2017`, for readers. */
 export const longDate = (date: Date): string => LONG.format(date);
+
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+type Precision = "day" | "month" | "year" | "approximate";
+
+/** A date shown to only the precision that is known: `November 2017`, `2017`, `about 1 December 2017`. */
+export function datePart(date: Date, precision: Precision): string {
+  if (precision === "year") return String(date.getUTCFullYear());
+  if (precision === "approximate") return `about ${longDate(date)}`;
+  return precision === "month" ? MONTH.format(date) : longDate(date);
+}
+
+/** The `datetime` attribute for a date of that precision: `2017-11`, `2017`. */
+export function isoPart(date: Date, precision: Precision): string {
+  return isoDay(date).slice(0, precision === "year" ? 4 : precision === "month" ? 7 : 10);
+}

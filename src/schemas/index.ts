@@ -16,6 +16,9 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+export const DATE_PRECISIONS = ["day", "month", "year", "approximate"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 export const CORRECTION_KINDS = ["correction", "update"] as const;
 
 /** A reference to another entry, as its schema needs to see it. */
@@ -139,9 +142,25 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
 export function sourceSchema() {
   return z.strictObject({
     title: text("The source's exact title or headline."),
+    titleUnconfirmed: z.boolean({ error: "must be true or false" }).default(false).meta({
+      description:
+        "true when the source's own headline could not be read and `title` is taken from its web address or describes it; readers see it in square brackets. Default false.",
+    }),
     publisher: text("Who published it (outlet, agency or company)."),
     author: text("The named author, where there is one.").optional(),
-    date: isoDate("The source's publication date."),
+    date: isoDate(
+      "The source's publication date. Where only the month or year is known, write its first day and set datePrecision.",
+    ),
+    datePrecision: z
+      .enum(DATE_PRECISIONS, {
+        error: `must be one of: ${DATE_PRECISIONS.join(", ")}`,
+      })
+      .default("day")
+      .meta({
+        description:
+          "How much of `date` is known: day (default), month, year, or approximate (the day is estimated; say how in `note`). Readers see only what is known.",
+        example: "month",
+      }),
     url: httpUrl("The source's own address."),
     archiveUrl: httpUrl(
       "An archived copy that was found (never constructed), where one exists.",

@@ -20,6 +20,9 @@ interface Correction {
 
 type Data = Record<string, unknown>;
 
+/** The prose pages the site's own routes render; each must exist in content/pages/. */
+export const REQUIRED_PAGES = ["home", "about", "methodology", "corrections"] as const;
+
 export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
   const problems: Problem[] = [];
   const ids = indexIds(files, problems);
@@ -44,6 +47,14 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
     });
   };
 
+  for (const page of REQUIRED_PAGES) {
+    if (!exists("pages", page)) {
+      problems.push({
+        file: `content/pages/${page}.mdx`,
+        message: "is missing; the site has a page built from it, so restore the file",
+      });
+    }
+  }
   checkDuplicateUrls(files, problems);
   const claimOrders = new Map<number, string>();
 

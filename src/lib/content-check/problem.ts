@@ -16,6 +16,7 @@ export function formatProblem({ file, line, field, message }: Problem): string {
 }
 
 export function formatReport(problems: readonly Problem[]): string {
+  if (problems.length === 0) return "The content check found no problems.";
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   return [
     `The content check found ${count}:`,

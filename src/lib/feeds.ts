@@ -1,0 +1,126 @@
+/**
+ * Feed builders: the claims and the corrections log as RSS items and as
+ * JSON Feed 1.1. Plain functions of the data, so tests can call them.
+ */
+import type { RSSFeedItem } from "@astrojs/rss";
+import { getRating } from "@/lib/ratings";
+import type { Claim, CorrectionLogEntry } from "@/lib/claims";
+
+export interface FeedLink {
+  /** Absolute URL of a claim page. */
+  (claimId: string): string;
+}
+
+function claimSummary(claim: Claim): string {
+  const reporting = getRating(claim.data.reporting).label;
+  const verdict = getRating(claim.data.verdict).label;
+  return `Reporting: ${reporting}. Verdict: ${verdict}. ${claim.data.bottomLine}`;
+}
+
+/** Newest first by publication date, then story order. */
+function newestFirst(claims: readonly Claim[]): Claim[] {
+  return [...claims].sort(
+    (a, b) =>
+      b.data.published.getTime() - a.data.published.getTime() ||
+      a.data.appearance.order - b.data.appearance.order,
+  );
+}
+
+const correctionTitle = ({ kind, claim }: CorrectionLogEntry) =>
+  `${kind === "correction" ? "Correction" : "Update"}: ${claim.data.title}`;
+
+export function claimRssItems(claims: readonly Claim[], link: FeedLink): RSSFeedItem[] {
+  return newestFirst(claims).map((claim) => ({
+    title: claim.data.title,
+    link: link(claim.id),
+    pubDate: claim.data.published,
+    description: claimSummary(claim),
+  }));
+}
+
+export function correctionRssItems(
+  log: readonly CorrectionLogEntry[],
+  link: FeedLink,
+): RSSFeedItem[] {
+  return log.map((entry) => ({
+    title: correctionTitle(entry),
+    link: `${link(entry.claim.id)}#corrections-heading`,
+    pubDate: entry.date,
+    description: entry.text,
+  }));
+}
+
+export interface JsonFeed {
+  version: "https://jsonfeed.org/version/1.1";
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  language: string;
+  items: {
+    id: string;
+    url: string;
+    title: string;
+    summary: string;
+    content_text: string;
+    date_published: string;
+    date_modified?: string;
+  }[];
+}
+
+interface JsonFeedMeta {
+  title: string;
+  homePageUrl: string;
+  feedUrl: string;
+  description: string;
+  language: string;
+}
+
+function jsonFeed(meta: JsonFeedMeta, items: JsonFeed["items"]): JsonFeed {
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: meta.title,
+    home_page_url: meta.homePageUrl,
+    feed_url: meta.feedUrl,
+    description: meta.description,
+    language: meta.language,
+    items,
+  };
+}
+
+export function claimJsonFeed(
+  claims: readonly Claim[],
+  link: FeedLink,
+  meta: JsonFeedMeta,
+): JsonFeed {
+  return jsonFeed(
+    meta,
+    newestFirst(claims).map((claim) => ({
+      id: link(claim.id),
+      url: link(claim.id),
+      title: claim.data.title,
+      summary: claim.data.bottomLine,
+      content_text: claimSummary(claim),
+      date_published: claim.data.published.toISOString(),
+      date_modified: claim.data.updated.toISOString(),
+    })),
+  );
+}
+
+export function correctionJsonFeed(
+  log: readonly CorrectionLogEntry[],
+  link: FeedLink,
+  meta: JsonFeedMeta,
+): JsonFeed {
+  return jsonFeed(
+    meta,
+    log.map((entry, index) => ({
+      id: `${link(entry.claim.id)}#correction-${entry.date.toISOString().slice(0, 10)}-${index}`,
+      url: `${link(entry.claim.id)}#corrections-heading`,
+      title: correctionTitle(entry),
+      summary: entry.text,
+      content_text: entry.text,
+      date_published: entry.date.toISOString(),
+    })),
+  );
+}

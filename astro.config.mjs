@@ -13,5 +13,13 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      // The search script imports Pagefind at run time; Vite's preload helper
+      // is neither needed nor defined for that import.
+      modulePreload: false,
+      // Keep scripts in files so the Content-Security-Policy needs no inline
+      // script allowance.
+      assetsInlineLimit: 0,
+    },
   },
 });

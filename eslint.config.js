@@ -13,4 +13,13 @@ export default defineConfig(
     files: ["**/*.{js,mjs,ts}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
+  {
+    files: ["tests/**/*.ts"],
+    rules: {
+      // A missing fixture value should throw at once; the test fails either way.
+      "@typescript-eslint/no-non-null-assertion": "off",
+      // Tests delete required properties to build invalid inputs on purpose.
+      "@typescript-eslint/no-dynamic-delete": "off",
+    },
+  },
 );

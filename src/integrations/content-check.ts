@@ -3,6 +3,9 @@
  * `astro build` and `astro dev` with the editor-worded list of problems
  * instead of a schema dump or a stack trace.
  */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { checkContent, formatReport } from "../lib/content-check/index.ts";
@@ -11,8 +14,12 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: "content-check",
     hooks: {
-      "astro:config:setup": ({ config, logger }) => {
-        const problems = checkContent(fileURLToPath(config.root));
+      "astro:config:setup": ({ command, config, logger }) => {
+        // Preview serves a finished build; it reads no content.
+        if (command === "preview") return;
+        const root = fileURLToPath(config.root);
+        forgetStaleContent(root, fileURLToPath(config.cacheDir));
+        const problems = checkContent(root);
         if (problems.length === 0) {
           logger.info("content/ passed every check");
           return;
@@ -25,4 +32,23 @@ export default function contentCheck(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Astro caches parsed entries and re-parses a file only when the file or
+ * src/content.config.ts changes. The schemas live in src/schemas/ (shared with
+ * the content check), so a schema edit must clear that cache by hand, or
+ * entries keep the shape of the old schema (missing new defaults, say).
+ */
+function forgetStaleContent(root: string, cacheDir: string): void {
+  const folder = join(root, "src", "schemas");
+  const hash = createHash("sha256");
+  for (const name of readdirSync(folder).sort()) hash.update(readFileSync(join(folder, name)));
+  hash.update(readFileSync(join(root, "src", "lib", "ratings.ts")));
+  const digest = hash.digest("hex");
+  const marker = join(cacheDir, "content-schema.sha256");
+  if (existsSync(marker) && readFileSync(marker, "utf8") === digest) return;
+  rmSync(join(cacheDir, "data-store.json"), { force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(marker, digest);
 }

@@ -86,3 +86,23 @@ export function claimsCiting(claims: readonly Claim[], sourceId: string): Claim[
     claim.data.citations.some((citation) => citation.source.id === sourceId),
   );
 }
+
+/** The source the claim first appeared in, when that is not the story. */
+export async function getFirstAppearance(claim: Claim): Promise<Source | undefined> {
+  if (!claim.data.firstAppearance) return undefined;
+  const source = await getEntry(claim.data.firstAppearance);
+  if (!source) throw new Error(`${claim.id}: unknown source ${claim.data.firstAppearance.id}`);
+  return source;
+}
+
+/** Every published claim with what the data export needs, in story order. */
+export async function getClaimsWithSources() {
+  const claims = await getPublishedClaims();
+  return Promise.all(
+    claims.map(async (claim) => ({
+      claim,
+      claimant: await getClaimant(claim),
+      citations: await getCitations(claim),
+    })),
+  );
+}

@@ -68,6 +68,12 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
         ),
       })
       .meta({ description: "Where the claim appears in the story." }),
+    firstAppearance: refs.sources
+      .meta({
+        description:
+          "Optional: the id of the source in which the claim first appeared (the bulletin, a DJI statement). Leave it out when the story itself made the claim.",
+      })
+      .optional(),
     reporting: rating(
       "Did the story report the claim faithfully (quote, date, attribution)? A key of the rating scale.",
     ),

@@ -25,7 +25,7 @@ test("a reader follows a citation to its source and back", async ({ page }) => {
   await expect(page.locator("#source-1")).toBeInViewport();
   await page
     .locator("#source-1")
-    .getByRole("link", { name: /Back to where source 1 is cited/ })
+    .getByRole("link", { name: "Back to the text for source 1" })
     .click();
   await expect(page).toHaveURL(/#cite-1$/);
   await expect(page.locator("#cite-1")).toBeInViewport();

@@ -13,7 +13,9 @@ export interface ExpectedClaim {
   order: number;
   reporting: string;
   verdict: string;
+  verdictKey: string;
   bottomLine: string;
+  published: string;
   citationCount: number;
 }
 
@@ -30,6 +32,8 @@ export const CLAIMS: ExpectedClaim[] = loadContent(root)
     order: Number((data["appearance"] as { order: number }).order),
     reporting: getRating(data["reporting"] as RatingKey).label,
     verdict: getRating(data["verdict"] as RatingKey).label,
+    verdictKey: String(data["verdict"]),
+    published: String(data["published"]),
     bottomLine: String(data["bottomLine"]),
     citationCount: (data["citations"] as unknown[]).length,
   }))

@@ -62,6 +62,7 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
     const data = (file.data ?? {}) as Data;
     if (file.collection === "claims") {
       missing(file, ["claimant"], "claimants", data["claimant"]);
+      missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
       checkCitations(file, data, problems, missing);
       checkClaimDates(file, data, problems);
       if (typeof data["author"] === "string" && data["author"] === data["reviewer"]) {

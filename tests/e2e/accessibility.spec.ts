@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+/** Every page the sitemap lists, as paths on the test server. */
+async function sitemapPaths(
+  request: import("@playwright/test").APIRequestContext,
+): Promise<string[]> {
+  const index = await (await request.get("/sitemap-index.xml")).text();
+  const sitemaps = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map(
+    (match) => new URL(match[1] ?? "").pathname,
+  );
+  const pages: string[] = [];
+  for (const sitemap of sitemaps) {
+    const xml = await (await request.get(sitemap)).text();
+    pages.push(
+      ...[...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname),
+    );
+  }
+  return pages;
+}
+
+test("every page in the sitemap passes axe (WCAG 2.x A and AA) in light and dark", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const paths = await sitemapPaths(request);
+  expect(paths.length).toBeGreaterThan(10);
+  const failures: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of [...paths, "/404.html"]) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
+      for (const violation of violations) {
+        failures.push(
+          `${colorScheme} ${path}: ${violation.id} (${violation.help}) at ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .join(", ")}`,
+        );
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});

@@ -1,9 +1,25 @@
 /** Site-wide settings. Values that differ per deployment come from the environment. */
 
+import { execFileSync } from "node:child_process";
+
+/** The GitHub repository this checkout came from, if its origin is on GitHub. */
+function originRepository(): string | undefined {
+  try {
+    const origin = execFileSync("git", ["remote", "get-url", "origin"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(origin);
+    return match ? `https://github.com/${match[1]}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const githubRepository =
   process.env["GITHUB_SERVER_URL"] && process.env["GITHUB_REPOSITORY"]
     ? `${process.env["GITHUB_SERVER_URL"]}/${process.env["GITHUB_REPOSITORY"]}`
-    : undefined;
+    : originRepository();
 
 export const SITE = {
   /** The site's name, in the header, titles and structured data. */
@@ -15,7 +31,8 @@ export const SITE = {
   lang: "en",
   /**
    * The repository that holds the content, for "edit this page" and history
-   * links. Set REPOSITORY_URL; on GitHub Actions it is derived automatically.
+   * links: REPOSITORY_URL, else GitHub Actions' own variables, else the
+   * checkout's GitHub origin. Without one, those links are left out.
    */
   repository: process.env["REPOSITORY_URL"] ?? githubRepository,
   /** The branch editors open pull requests against. */

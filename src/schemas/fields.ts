@@ -14,17 +14,12 @@ export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * impossible dates (2017-02-30) and other shapes ("August 2017") are refused.
  */
 export function isoDate(description: string) {
+  const error = "must be a real calendar date written YYYY-MM-DD, e.g. 2017-11-29";
   return z
-    .preprocess(
-      (value) =>
-        value instanceof Date && !Number.isNaN(value.getTime())
-          ? value.toISOString().slice(0, 10)
-          : value,
-      z.iso.date({
-        error: "must be a real calendar date written YYYY-MM-DD, e.g. 2017-11-29",
-      }),
+    .union([z.iso.date({ error }), z.date({ error })], { error })
+    .transform((value) =>
+      value instanceof Date ? value : new Date(`${value}T00:00:00Z`),
     )
-    .transform((value) => new Date(`${value}T00:00:00Z`))
     .meta({ description, example: "2017-11-29" });
 }
 

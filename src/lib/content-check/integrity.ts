@@ -4,10 +4,10 @@
  * Astro's `reference()` only logs a missing entry; these checks fail the build.
  */
 import type { ContentFile } from "./load.ts";
+import { PLACEHOLDER } from "../scaffold.ts";
+import { scanMdx, type MdxComponentName, type MdxScan } from "./mdx-safety.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
-/** How a claim's text cites its evidence: `<Cite id="bulletin-assessment" />`. */
-const CITE_TAG = /<Cite\s+id=(["'])(.*?)\1\s*\/>/g;
 
 interface Citation {
   id?: unknown;
@@ -19,6 +19,12 @@ interface Correction {
 }
 
 type Data = Record<string, unknown>;
+
+/** The MDX components each kind of page provides (see the layouts). */
+const COMPONENTS_BY_COLLECTION: Partial<Record<string, readonly MdxComponentName[]>> = {
+  claims: ["Cite"],
+  pages: [],
+};
 
 /** The prose pages the site's own routes render; each must exist in content/pages/. */
 export const REQUIRED_PAGES = ["home", "about", "methodology", "corrections"] as const;
@@ -56,14 +62,24 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
     }
   }
   checkDuplicateUrls(files, problems);
+  checkPlaceholders(files, problems);
   const claimOrders = new Map<number, string>();
 
   for (const file of files) {
     const data = (file.data ?? {}) as Data;
+    const components = COMPONENTS_BY_COLLECTION[file.collection];
+    const scan = components ? scanMdx(file.body, components) : undefined;
+    for (const finding of scan?.findings ?? []) {
+      problems.push({
+        file: file.file,
+        line: finding.line === undefined ? undefined : file.bodyLine + finding.line - 1,
+        message: finding.message,
+      });
+    }
     if (file.collection === "claims") {
       missing(file, ["claimant"], "claimants", data["claimant"]);
       missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
-      checkCitations(file, data, problems, missing);
+      checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
       if (typeof data["author"] === "string" && data["author"] === data["reviewer"]) {
         problems.push({
@@ -135,6 +151,7 @@ function checkDuplicateUrls(files: readonly ContentFile[], problems: Problem[]):
 function checkCitations(
   file: ContentFile,
   data: Data,
+  scan: MdxScan | undefined,
   problems: Problem[],
   missing: (file: ContentFile, path: PropertyKey[], collection: string, id: unknown) => void,
 ): void {
@@ -165,21 +182,19 @@ function checkCitations(
     });
   }
 
+  // A body that does not parse has already been reported; its citations cannot be read.
+  if (!scan?.parsed) return;
   const used = new Set<string>();
-  const lines = file.body.split("\n");
-  lines.forEach((text, index) => {
-    for (const match of text.matchAll(CITE_TAG)) {
-      const id = match[2] ?? "";
-      used.add(id);
-      if (!defined.has(id)) {
-        problems.push({
-          file: file.file,
-          line: file.bodyLine + index,
-          message: `<Cite id="${id}" /> names no citation; add an entry with id: ${id} under citations, or use one of: ${[...defined.keys()].join(", ") || "(none yet)"}`,
-        });
-      }
+  for (const { id, line } of scan.cites) {
+    used.add(id);
+    if (!defined.has(id)) {
+      problems.push({
+        file: file.file,
+        line: line === undefined ? undefined : file.bodyLine + line - 1,
+        message: `<Cite id="${id}" /> names no citation; add an entry with id: ${id} under citations, or use one of: ${[...defined.keys()].join(", ") || "(none yet)"}`,
+      });
     }
-  });
+  }
   for (const [id, index] of defined) {
     if (!used.has(id)) {
       problems.push({
@@ -236,4 +251,35 @@ function isoDay(value: unknown): string | undefined {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
+}
+
+/**
+ * Scaffolded files hold REPLACE: markers (and sources an .invalid address)
+ * until an editor fills them in. A draft may keep them; anything published,
+ * or cited by something published, may not.
+ */
+function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): void {
+  const published = files.filter(
+    (file) => file.collection !== "claims" || (file.data as Data | null)?.["draft"] !== true,
+  );
+  const cited = new Set(
+    published
+      .filter((file) => file.collection === "claims")
+      .flatMap((file) => {
+        const citations = (file.data as Data | null)?.["citations"];
+        return Array.isArray(citations) ? citations.map((citation: Citation) => citation.source) : [];
+      }),
+  );
+  for (const file of published) {
+    if (file.collection === "sources" && !cited.has(file.id)) continue;
+    file.text.split("\n").forEach((line, index) => {
+      if (line.includes(PLACEHOLDER) || /https?:\/\/[^/\s"]*\.invalid\b/.test(line)) {
+        problems.push({
+          file: file.file,
+          line: index + 1,
+          message: `still holds a placeholder from the template (${line.trim().slice(0, 60)}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
+        });
+      }
+    });
+  }
 }

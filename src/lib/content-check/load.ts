@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
+import { LineCounter, isNode, parseDocument } from "yaml";
 import type { Problem } from "./problem.ts";
 
 export const COLLECTIONS = {
@@ -25,6 +25,8 @@ export interface ContentFile {
   readonly file: string;
   /** The parsed YAML data (frontmatter for MDX files). */
   readonly data: unknown;
+  /** The whole file as written. */
+  readonly text: string;
   /** The MDX body after the frontmatter; empty for YAML files. */
   readonly body: string;
   /** The 1-based line in the file on which the body starts. */
@@ -127,7 +129,7 @@ function loadFile(
 
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     const node = document.getIn(path as unknown[], true);
-    const offset = isScalar(node) || isMap(node) ? node.range?.[0] : undefined;
+    const offset = isNode(node) ? node.range?.[0] : undefined;
     return offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlFirstLine - 1;
   };
 
@@ -137,6 +139,7 @@ function loadFile(
       id,
       file,
       data: document.toJS(),
+      text: source,
       body,
       bodyLine,
       lineOf,

@@ -1,0 +1,205 @@
+/**
+ * Throw-away Astro projects for the benchmark: a copy of this site and a bare
+ * site, each in its own folder under the system temp directory, sharing the
+ * repository's installed packages.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative, sep } from "node:path";
+
+/** Top-level entries never copied: installed packages, build output and test leftovers. */
+const SKIPPED_ENTRIES = new Set([
+  ".git",
+  ".astro",
+  "node_modules",
+  "dist",
+  "playwright-report",
+  "test-results",
+]);
+
+/**
+ * Entries of node_modules kept out of the linked copy. Astro (data store) and
+ * Vite (dependency cache) write their caches into node_modules/.astro and
+ * node_modules/.vite; through a plain symlink of node_modules, a benchmark
+ * build would overwrite the repository's own cache with synthetic content.
+ */
+const PRIVATE_CACHES = new Set([".astro", ".vite"]);
+
+export function makeTempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export function removeDir(path: string): void {
+  rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Copies the project into `dest`, without packages, build output or git data. */
+export function copyProject(repoRoot: string, dest: string): void {
+  cpSync(repoRoot, dest, {
+    recursive: true,
+    filter: (source) => {
+      const path = relative(repoRoot, source);
+      const top = path.split(sep)[0] ?? "";
+      return path === "" || !SKIPPED_ENTRIES.has(top);
+    },
+  });
+}
+
+/**
+ * Gives `dest` a real node_modules folder whose entries are symlinks to the
+ * repository's, minus the cache folders (see PRIVATE_CACHES). Node and Vite
+ * resolve symlinks to their real paths, so every package still loads once,
+ * from the repository.
+ */
+export function linkNodeModules(repoRoot: string, dest: string): void {
+  const source = join(repoRoot, "node_modules");
+  if (!existsSync(source)) {
+    throw new Error(`${source} is missing; run npm install first`);
+  }
+  const target = join(dest, "node_modules");
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(source)) {
+    if (PRIVATE_CACHES.has(name)) continue;
+    symlinkSync(join(source, name), join(target, name));
+  }
+}
+
+/** A file of a generated project: path from the project root, and text. */
+export interface ProjectFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * The smallest Astro site that renders the same claim MDX: the same Astro and
+ * @astrojs/mdx, a permissive schema, a one-element layout and a stub <Cite />.
+ * It is the baseline the full site's build cost is compared against.
+ */
+export function bareSiteFiles(): ProjectFile[] {
+  return [
+    {
+      path: "package.json",
+      text: `${JSON.stringify({ name: "bench-bare-site", private: true, type: "module" }, null, 2)}\n`,
+    },
+    {
+      path: "astro.config.mjs",
+      text: [
+        'import { defineConfig } from "astro/config";',
+        'import mdx from "@astrojs/mdx";',
+        "",
+        "export default defineConfig({",
+        '  site: "http://localhost:4321",',
+        '  trailingSlash: "always",',
+        "  integrations: [mdx()],",
+        "});",
+        "",
+      ].join("\n"),
+    },
+    {
+      path: "src/content.config.ts",
+      text: [
+        'import { defineCollection } from "astro:content";',
+        'import { glob } from "astro/loaders";',
+        'import { z } from "astro/zod";',
+        "",
+        "// Permissive on purpose: the baseline should not pay for validation.",
+        "export const collections = {",
+        "  claims: defineCollection({",
+        '    loader: glob({ pattern: "**/[^_]*.mdx", base: "./content/claims" }),',
+        "    schema: z.looseObject({ title: z.string() }),",
+        "  }),",
+        "};",
+        "",
+      ].join("\n"),
+    },
+    {
+      path: "src/layouts/Layout.astro",
+      text: [
+        "---",
+        "const { title } = Astro.props;",
+        "---",
+        "",
+        '<!doctype html>\n<html lang="en">',
+        '  <head><meta charset="utf-8" /><title>{title}</title></head>',
+        "  <body><main><slot /></main></body>",
+        "</html>",
+        "",
+      ].join("\n"),
+    },
+    {
+      path: "src/components/Cite.astro",
+      text: "---\nconst { id } = Astro.props;\n---\n\n<sup>[{id}]</sup>\n",
+    },
+    {
+      path: "src/pages/index.astro",
+      text: [
+        "---",
+        'import { getCollection } from "astro:content";',
+        'import Layout from "../layouts/Layout.astro";',
+        'const claims = await getCollection("claims");',
+        "---",
+        "",
+        '<Layout title="Claims">',
+        "  <ul>{claims.map((claim) => <li><a href={`/claims/${claim.id}/`}>{claim.data.title}</a></li>)}</ul>",
+        "</Layout>",
+        "",
+      ].join("\n"),
+    },
+    {
+      path: "src/pages/claims/[id].astro",
+      text: [
+        "---",
+        'import { getCollection, render } from "astro:content";',
+        'import Layout from "../../layouts/Layout.astro";',
+        'import Cite from "../../components/Cite.astro";',
+        "",
+        "export async function getStaticPaths() {",
+        '  const claims = await getCollection("claims");',
+        "  return claims.map((claim) => ({ params: { id: claim.id }, props: { claim } }));",
+        "}",
+        "",
+        "const { claim } = Astro.props;",
+        "const { Content } = await render(claim);",
+        "---",
+        "",
+        "<Layout title={claim.data.title}>",
+        "  <h1>{claim.data.title}</h1>",
+        "  <Content components={{ Cite }} />",
+        "</Layout>",
+        "",
+      ].join("\n"),
+    },
+  ];
+}
+
+/** Writes a bare site into `dest` with the claim MDX files from `claimsDir`. */
+export function createBareSite(repoRoot: string, dest: string, claimsDir: string): void {
+  for (const file of bareSiteFiles()) {
+    const path = join(dest, file.path);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  const claims = join(dest, "content", "claims");
+  mkdirSync(claims, { recursive: true });
+  for (const name of readdirSync(claimsDir)) {
+    if (name.endsWith(".mdx")) cpSync(join(claimsDir, name), join(claims, basename(name)));
+  }
+  linkNodeModules(repoRoot, dest);
+}
+
+/** Files (not folders) under `dir` whose name ends with `suffix`, counted recursively. */
+export function countFiles(dir: string, suffix = ""): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (entry) => entry.isFile() && entry.name.endsWith(suffix),
+  ).length;
+}

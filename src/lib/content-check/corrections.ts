@@ -1,0 +1,50 @@
+/**
+ * Corrections are enforced, not remembered: when a change alters a claim's
+ * reporting or verdict rating or its bottom line, the same change must add a
+ * dated entry to the claim's corrections list.
+ */
+import { parseDocument } from "yaml";
+import type { Problem } from "./problem.ts";
+
+/** The fields whose change readers must be told about. */
+export const WATCHED_FIELDS = ["reporting", "verdict", "bottomLine"] as const;
+
+type Data = Record<string, unknown>;
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** The frontmatter of an MDX file as plain data, or undefined if it has none. */
+export function frontmatterOf(source: string): Data | undefined {
+  const yaml = FRONTMATTER.exec(source)?.[1];
+  if (yaml === undefined) return undefined;
+  const data: unknown = parseDocument(yaml).toJS();
+  return data && typeof data === "object" ? (data as Data) : undefined;
+}
+
+const corrections = (data: Data): string[] =>
+  (Array.isArray(data["corrections"]) ? data["corrections"] : []).map((entry) => JSON.stringify(entry));
+
+const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
+
+/** Problems with one claim's change from `before` (the base branch) to `after`. */
+export function checkCorrection(file: string, before: Data, after: Data, today: string): Problem[] {
+  const changed = WATCHED_FIELDS.filter(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+  if (changed.length === 0) return [];
+  const earlier = new Set(corrections(before));
+  const added = corrections(after).filter((entry) => !earlier.has(entry));
+  if (added.length > 0) return [];
+  const what = changed
+    .map((field) =>
+      field === "bottomLine" ? "bottomLine changed" : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
+    )
+    .join(" and ");
+  return [
+    {
+      file,
+      field: "corrections",
+      message: `${what}, but no corrections entry was added; readers must be told. Add one, e.g.\n    corrections:\n      - date: ${today}\n        kind: update   # or correction, if we got something wrong\n        text: What changed and why.\n    and set updated: ${today}`,
+    },
+  ];
+}

@@ -5,7 +5,16 @@ import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", "node_modules/", "playwright-report/", "test-results/"] },
+  {
+    ignores: [
+      "dist/",
+      "dist-subpath/",
+      ".astro/",
+      "node_modules/",
+      "playwright-report/",
+      "test-results/",
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

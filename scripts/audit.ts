@@ -161,8 +161,9 @@ function printFailures(results: readonly PageResult[]): number {
       console.log(`\n${path} - ${category.title}: ${score ?? "no score"}`);
       const failing = category.auditRefs
         .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
-        .filter((entry): entry is { ref: typeof entry.ref; audit: AuditResult } =>
-          entry.audit !== undefined && isFailing(entry.audit),
+        .filter(
+          (entry): entry is { ref: typeof entry.ref; audit: AuditResult } =>
+            entry.audit !== undefined && isFailing(entry.audit),
         )
         // Weighted audits move the score; weight-0 ones (insights) explain it.
         .sort((a, b) => b.ref.weight - a.ref.weight);
@@ -176,7 +177,9 @@ function printFailures(results: readonly PageResult[]): number {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { desktop: { type: "boolean", default: false } } });
   if (!existsSync(join(DIST, "index.html"))) {
-    throw new Error("dist/ has no build to audit. Run `npm run build` first, then `npm run audit`.");
+    throw new Error(
+      "dist/ has no build to audit. Run `npm run build` first, then `npm run audit`.",
+    );
   }
   const chromePath = chromiumPath();
   const server = await serveStatic(DIST);

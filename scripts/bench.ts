@@ -10,6 +10,7 @@
  * pages per second and peak memory of each, their ratios and the targets.
  * Nothing in the repository is written; both temporary folders are removed.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -71,15 +72,19 @@ async function build(name: string, root: string, verbose: boolean): Promise<Buil
   console.log(`Building the ${name} site in ${root} ...`);
   // Run astro's own bin with this very Node: the machine's `node` may be too
   // old for Astro, and the script already runs on the project's Node.
-  const run = await runMeasured(process.execPath, [join(root, "node_modules/.bin/astro"), "build"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
-      ASTRO_TELEMETRY_DISABLED: "1",
+  const run = await runMeasured(
+    process.execPath,
+    [join(root, "node_modules/.bin/astro"), "build"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
+        ASTRO_TELEMETRY_DISABLED: "1",
+      },
+      ...(verbose ? { onOutput: (chunk: string) => process.stdout.write(chunk) } : {}),
     },
-    ...(verbose ? { onOutput: (chunk: string) => process.stdout.write(chunk) } : {}),
-  });
+  );
   if (run.exitCode !== 0) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
     throw new Error(
@@ -94,35 +99,56 @@ async function build(name: string, root: string, verbose: boolean): Promise<Buil
 const megabytes = (bytes: number): string => (bytes / 1024 ** 2).toFixed(0);
 const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
 
-function printReport(claims: number, full: BuildResult, bare: BuildResult): void {
-  const header = ["Site", "HTML pages", "Files", "Build (s)", "Pages/s", "Peak RSS (MB)"];
-  const rows = [full, bare].map((result) => [
-    result.name,
-    String(result.htmlPages),
-    String(result.files),
-    result.run.seconds.toFixed(1),
-    (result.htmlPages / result.run.seconds).toFixed(1),
-    megabytes(result.run.peakBytes),
-  ]);
+/** Left-aligns the first column and right-aligns the numbers. */
+function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
   );
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd : cell.padStart).call(cell, widths[column] ?? 0)).join("  ");
-
-  const timeRatio = full.run.seconds / bare.run.seconds;
-  const memoryRatio = full.run.peakBytes / bare.run.peakBytes;
-  console.log(`\nBuild benchmark: ${claims} synthetic claims (same MDX in both sites)\n`);
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join("  ");
   console.log(line(header));
   console.log(line(widths.map((width) => "-".repeat(width))));
   for (const row of rows) console.log(line(row));
-  console.log(`\nFull / bare: time ${timeRatio.toFixed(2)}x, peak memory ${memoryRatio.toFixed(2)}x`);
-  console.log(
-    `Peak RSS is the sampled sum over the build's process tree, or the largest single-process ` +
-      `VmHWM if higher (full: tree ${megabytes(full.run.peakTreeRssBytes)} MB, single ` +
-      `${megabytes(full.run.peakSingleHwmBytes)} MB; bare: tree ${megabytes(bare.run.peakTreeRssBytes)} MB, ` +
-      `single ${megabytes(bare.run.peakSingleHwmBytes)} MB).`,
+}
+
+/** The processes that weighed most, so a memory miss points at its cause. */
+function memoryBreakdown(run: MeasuredRun): string {
+  return run.processes
+    .slice(0, 4)
+    .map((process) => `${process.label} ${megabytes(process.hwmBytes)} MB`)
+    .join(", ");
+}
+
+function printReport(claims: number, full: BuildResult, bare: BuildResult): void {
+  const timeRatio = full.run.seconds / bare.run.seconds;
+  const memoryRatio = full.run.peakBytes / bare.run.peakBytes;
+  console.log(`\nBuild benchmark: ${claims} synthetic claims (same MDX in both sites)\n`);
+  printTable(
+    ["Site", "HTML pages", "Files", "Build (s)", "Pages/s", "Peak RSS (MB)"],
+    [full, bare].map((result) => [
+      result.name,
+      String(result.htmlPages),
+      String(result.files),
+      result.run.seconds.toFixed(1),
+      (result.htmlPages / result.run.seconds).toFixed(1),
+      megabytes(result.run.peakBytes),
+    ]),
   );
+  console.log(
+    `\nFull / bare: time ${timeRatio.toFixed(2)}x, peak memory ${memoryRatio.toFixed(2)}x`,
+  );
+  // Peak RSS: the largest sampled sum over the build's process tree, or the
+  // largest single-process VmHWM if that is higher (see lib/process-memory.ts).
+  for (const result of [full, bare]) {
+    console.log(
+      `Peak per process, ${result.name}: ${memoryBreakdown(result.run)} ` +
+        `(tree sum ${megabytes(result.run.peakTreeRssBytes)} MB, sampled every 100 ms)`,
+    );
+  }
   console.log("\nTargets:");
   console.log(
     `  ${verdict(timeRatio <= TARGETS.timeRatio)}  build time within ${TARGETS.timeRatio}x the bare site's (${timeRatio.toFixed(2)}x)`,
@@ -130,6 +156,17 @@ function printReport(claims: number, full: BuildResult, bare: BuildResult): void
   console.log(
     `  ${verdict(full.run.peakBytes <= TARGETS.peakBytes)}  peak memory within ${megabytes(TARGETS.peakBytes)} MB (${megabytes(full.run.peakBytes)} MB)`,
   );
+}
+
+/** Other builds on the machine skew the timings; say so rather than report bad figures silently. */
+function warnIfBusy(): void {
+  const [load] = loadavg();
+  const cpus = availableParallelism();
+  if ((load ?? 0) > cpus / 2) {
+    console.warn(
+      `Warning: load average is ${load?.toFixed(1)} on ${cpus} CPUs; other work may slow the builds.`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -157,6 +194,7 @@ async function main(): Promise<void> {
     // so both builds render exactly the same MDX.
     createBareSite(REPO_ROOT, bareRoot, join(fullRoot, "content", "claims"));
 
+    warnIfBusy();
     // Full first: the bare build then runs with warm OS file caches, which can
     // only make the full/bare ratio look worse, never better.
     const full = await build("full", fullRoot, verbose);

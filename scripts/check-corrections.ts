@@ -20,7 +20,9 @@ const tryGit = (...args: string[]) => {
 const candidates = process.env["GITHUB_BASE_REF"]
   ? [`origin/${process.env["GITHUB_BASE_REF"]}`, process.env["GITHUB_BASE_REF"]]
   : [process.env["BASE_REF"] ?? "main", "origin/main"];
-const base = candidates.find((ref) => tryGit("rev-parse", "--verify", "--quiet", `${ref}^{commit}`));
+const base = candidates.find((ref) =>
+  tryGit("rev-parse", "--verify", "--quiet", `${ref}^{commit}`),
+);
 if (!base) {
   console.error(
     `The corrections check needs the base branch to compare against, but none of ${candidates.join(", ")} exists here. Fetch it (git fetch origin main) or set BASE_REF.`,
@@ -29,7 +31,14 @@ if (!base) {
 }
 const mergeBase = git("merge-base", "HEAD", base);
 // Committed and uncommitted changes alike, so editors see this before they push.
-const changedFiles = git("diff", "--name-only", "--diff-filter=M", mergeBase, "--", "content/claims")
+const changedFiles = git(
+  "diff",
+  "--name-only",
+  "--diff-filter=M",
+  mergeBase,
+  "--",
+  "content/claims",
+)
   .split("\n")
   .filter((file) => file.endsWith(".mdx"));
 

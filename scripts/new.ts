@@ -33,14 +33,21 @@ if (kind === "claim") {
   const [claimant] = ids("claimants");
   const [source] = ids("sources");
   if (!claimant || !source) {
-    console.error("Nothing was written: a claim needs at least one claimant and one source to point at; add those first.");
+    console.error(
+      "Nothing was written: a claim needs at least one claimant and one source to point at; add those first.",
+    );
     process.exit(1);
   }
   const orders = ids("claims").map((claim) => {
-    const data = frontmatterOf(readFileSync(join(root, "content", "claims", `${claim}.mdx`), "utf8"));
+    const data = frontmatterOf(
+      readFileSync(join(root, "content", "claims", `${claim}.mdx`), "utf8"),
+    );
     return Number((data?.["appearance"] as { order?: number } | undefined)?.order ?? 0);
   });
-  writeFileSync(file, claimTemplate({ today, claimant, source, order: Math.max(0, ...orders) + 1 }));
+  writeFileSync(
+    file,
+    claimTemplate({ today, claimant, source, order: Math.max(0, ...orders) + 1 }),
+  );
 } else {
   writeFileSync(file, sourceTemplate(today));
 }

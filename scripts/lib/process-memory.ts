@@ -14,6 +14,7 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { basename } from "node:path";
 
 export interface MeasuredRun {
   /** The exit code, or null when a signal ended the process. */
@@ -26,9 +27,18 @@ export interface MeasuredRun {
   readonly peakSingleHwmBytes: number;
   /** max(peakTreeRssBytes, peakSingleHwmBytes): the figure to report. */
   readonly peakBytes: number;
+  /** Peak VmHWM of every process seen in the tree, largest first. */
+  readonly processes: readonly ProcessPeak[];
   readonly samples: number;
   /** The last lines of combined stdout and stderr, for error messages. */
   readonly outputTail: string;
+}
+
+export interface ProcessPeak {
+  readonly pid: number;
+  /** The program and its first argument, e.g. "node astro" or "pagefind_extended". */
+  readonly label: string;
+  readonly hwmBytes: number;
 }
 
 export interface RunOptions {
@@ -91,6 +101,22 @@ export function processMemory(pid: number): { rss: number; hwm: number } | undef
   return { rss: kib("VmRSS"), hwm: kib("VmHWM") };
 }
 
+/**
+ * A readable name for a process: its program and first argument. The kernel's
+ * own name is useless here: Node renames its main thread "MainThread".
+ */
+export function processLabel(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    return args
+      .slice(0, 2)
+      .map((arg) => basename(arg))
+      .join(" ");
+  } catch {
+    return String(pid);
+  }
+}
+
 /** Runs `command args` in `cwd`, sampling its process tree until it exits. */
 export function runMeasured(
   command: string,
@@ -117,6 +143,7 @@ export function runMeasured(
 
     let peakTree = 0;
     let peakSingle = 0;
+    const peaks = new Map<number, ProcessPeak>();
     let samples = 0;
     const sample = (): void => {
       if (child.pid === undefined) return;
@@ -126,6 +153,10 @@ export function runMeasured(
         if (!memory) continue;
         sum += memory.rss;
         peakSingle = Math.max(peakSingle, memory.hwm);
+        const known = peaks.get(pid);
+        if (!known || memory.hwm > known.hwmBytes) {
+          peaks.set(pid, { pid, label: known?.label ?? processLabel(pid), hwmBytes: memory.hwm });
+        }
       }
       peakTree = Math.max(peakTree, sum);
       samples += 1;
@@ -146,6 +177,7 @@ export function runMeasured(
         peakTreeRssBytes: peakTree,
         peakSingleHwmBytes: peakSingle,
         peakBytes: Math.max(peakTree, peakSingle),
+        processes: [...peaks.values()].sort((a, b) => b.hwmBytes - a.hwmBytes),
         samples,
         outputTail: tail.join("\n"),
       });

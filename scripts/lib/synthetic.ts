@@ -42,21 +42,24 @@ export const CITATIONS_PER_CLAIM = 12;
 /** Distinct sources cited by each claim (the real ones cite 4 to 12). */
 const SOURCES_PER_CITING_CLAIM = 8;
 
+/** A word list written as prose-like lines, one word per whitespace-separated token. */
+const words = (list: string): readonly string[] => list.trim().split(/\s+/);
+
 // A small vocabulary on the subject of the site, so that pages, the search
 // index and compressed output behave like real prose rather than lorem ipsum.
-const NOUNS = [
-  "bulletin", "drone", "agency", "report", "statement", "memo", "assessment", "source",
-  "company", "official", "analyst", "department", "firmware", "application", "server",
-  "network", "dataset", "review", "audit", "letter", "policy", "ban", "test", "finding",
-] as const;
-const ADJECTIVES = [
-  "leaked", "public", "internal", "independent", "official", "later", "earlier", "technical",
-  "federal", "commercial", "unnamed", "cautious", "detailed", "partial", "formal", "brief",
-] as const;
-const VERBS = [
-  "reported", "stated", "confirmed", "denied", "described", "questioned", "repeated",
-  "assessed", "tested", "published", "cited", "summarised", "disputed", "examined",
-] as const;
+const NOUNS = words(`
+  bulletin drone agency report statement memo assessment source company official analyst
+  department firmware application server network dataset review audit letter policy ban test
+  finding
+`);
+const ADJECTIVES = words(`
+  leaked public internal independent official later earlier technical federal commercial
+  unnamed cautious detailed partial formal brief
+`);
+const VERBS = words(`
+  reported stated confirmed denied described questioned repeated assessed tested published
+  cited summarised disputed examined
+`);
 const SECTION_TITLES = {
   context: "The claim in context",
   evidence: "What the evidence shows",
@@ -158,7 +161,8 @@ function sourceYaml(index: number, text: ReturnType<typeof chooser>): string {
     `kind: ${SOURCE_KINDS[index % SOURCE_KINDS.length] ?? "news-report"}`,
   ];
   if (index % 3 === 0) lines.push(`author: ${quote(`Reporter ${(index % 25) + 1}`)}`);
-  if (index % 4 === 0) lines.push(`archiveUrl: "https://web.archive.org/web/2018/source-${index + 1}"`);
+  if (index % 4 === 0)
+    lines.push(`archiveUrl: "https://web.archive.org/web/2018/source-${index + 1}"`);
   if (precision === "approximate") lines.push(`note: ${quote(text.sentences(2))}`);
   return `${lines.join("\n")}\n`;
 }
@@ -213,7 +217,12 @@ function claimMdx(
     "author: Benchmark research desk",
     "reviewer: Benchmark editor",
     ...(corrected
-      ? ["corrections:", "  - date: 2026-11-22", "    kind: update", `    text: ${quote(text.sentence(10))}`]
+      ? [
+          "corrections:",
+          "  - date: 2026-11-22",
+          "    kind: update",
+          `    text: ${quote(text.sentence(10))}`,
+        ]
       : []),
     "draft: false",
     "---",

@@ -5,10 +5,18 @@
  */
 import { z } from "astro/zod";
 import { RATINGS } from "./ratings.ts";
-import { claimSchema, claimantSchema, sourceSchema, timelineEventSchema } from "../schemas/index.ts";
+import {
+  claimSchema,
+  claimantSchema,
+  sourceSchema,
+  timelineEventSchema,
+} from "../schemas/index.ts";
 
 const id = (collection: string) =>
-  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).meta({ description: `The id of a file in content/${collection}/.` });
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .meta({ description: `The id of a file in content/${collection}/.` });
 const refs = { claimants: id("claimants"), sources: id("sources"), claims: id("claims") };
 
 export const EDITOR_SCHEMAS = {
@@ -29,7 +37,10 @@ export const REFERENCE_PATH = "docs/content-reference.md";
 
 export function jsonSchemaFor(collection: keyof typeof EDITOR_SCHEMAS): string {
   // Editors write the input side of each field (a date as text, say).
-  const schema = z.toJSONSchema(EDITOR_SCHEMAS[collection], { io: "input", unrepresentable: "any" });
+  const schema = z.toJSONSchema(EDITOR_SCHEMAS[collection], {
+    io: "input",
+    unrepresentable: "any",
+  });
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
@@ -42,20 +53,30 @@ interface Row {
 }
 
 function typeOf(schema: Record<string, unknown>): string {
-  if (Array.isArray(schema["enum"])) return `one of: ${(schema["enum"] as string[]).map((v) => `\`${v}\``).join(", ")}`;
-  if (schema["format"] === "date" || schema["type"] === "string" && String(schema["pattern"] ?? "").includes("\\d{4}")) return "date (YYYY-MM-DD)";
+  if (Array.isArray(schema["enum"]))
+    return `one of: ${(schema["enum"] as string[]).map((v) => `\`${v}\``).join(", ")}`;
+  if (
+    schema["format"] === "date" ||
+    (schema["type"] === "string" && String(schema["pattern"] ?? "").includes("\\d{4}"))
+  )
+    return "date (YYYY-MM-DD)";
   if (schema["format"] === "uri") return "web address";
   if (schema["type"] === "array") return "list";
   if (schema["type"] === "object") return "group of fields";
   if (schema["anyOf"] || schema["oneOf"]) return "date (YYYY-MM-DD)";
-  return String(schema["type"] ?? "text").replace("string", "text").replace("boolean", "true or false").replace("integer", "whole number");
+  return String(schema["type"] ?? "text")
+    .replace("string", "text")
+    .replace("boolean", "true or false")
+    .replace("integer", "whole number");
 }
 
 function rows(schema: Record<string, unknown>, prefix = ""): Row[] {
   const properties = (schema["properties"] ?? {}) as Record<string, Record<string, unknown>>;
   const required = new Set((schema["required"] ?? []) as string[]);
   return Object.entries(properties).flatMap(([name, property]) => {
-    const example = property["examples"] ?? (property["example"] !== undefined ? [property["example"]] : undefined);
+    const example =
+      property["examples"] ??
+      (property["example"] !== undefined ? [property["example"]] : undefined);
     const row: Row = {
       name: `${prefix}${name}`,
       type: typeOf(property),

@@ -19,7 +19,10 @@ export function describe(schema: z.ZodObject, field: string): string {
   let node = schema.shape[field] as z.ZodType | undefined;
   let description: string | undefined;
   while (node && !(description = z.globalRegistry.get(node)?.description)) {
-    node = node instanceof z.ZodOptional || node instanceof z.ZodDefault ? (node.unwrap() as z.ZodType) : undefined;
+    node =
+      node instanceof z.ZodOptional || node instanceof z.ZodDefault
+        ? (node.unwrap() as z.ZodType)
+        : undefined;
   }
   if (!description) throw new Error(`The schema gives ${field} no description`);
   return description;
@@ -40,12 +43,16 @@ function comment(text: string, indent = ""): string {
   return lines.join("\n");
 }
 
-export function validateNewId(id: string | undefined, existing: readonly string[]): string | undefined {
+export function validateNewId(
+  id: string | undefined,
+  existing: readonly string[],
+): string | undefined {
   if (!id) return "give the new file's id, e.g. npm run new:claim -- army-memo-date";
   if (!KEBAB_CASE.test(id)) {
     return `"${id}" is not kebab-case; the id becomes the page address, so use lower-case words joined by hyphens, e.g. army-memo-date`;
   }
-  if (existing.includes(id)) return `"${id}" already exists; choose another id or edit the existing file`;
+  if (existing.includes(id))
+    return `"${id}" already exists; choose another id or edit the existing file`;
   return undefined;
 }
 
@@ -60,7 +67,8 @@ interface ClaimTemplateInput {
 }
 
 export function claimTemplate({ today, claimant, source, order }: ClaimTemplateInput): string {
-  const field = (name: string, value: string) => `${comment(describe(CLAIM, name))}\n${name}: ${value}`;
+  const field = (name: string, value: string) =>
+    `${comment(describe(CLAIM, name))}\n${name}: ${value}`;
   return `---
 ${field("title", `"${PLACEHOLDER} a short headline for this check"`)}
 ${field("claim", `"${PLACEHOLDER} the claim, copied exactly from the story"`)}
@@ -113,7 +121,8 @@ ${PLACEHOLDER} one paragraph for the reporting rating, one for the verdict.
 }
 
 export function sourceTemplate(today: string): string {
-  const field = (name: string, value: string) => `${comment(describe(SOURCE, name))}\n${name}: ${value}`;
+  const field = (name: string, value: string) =>
+    `${comment(describe(SOURCE, name))}\n${name}: ${value}`;
   return `${field("title", `"${PLACEHOLDER} the source's exact title"`)}
 ${field("titleUnconfirmed", "false")}
 ${field("publisher", `"${PLACEHOLDER} who published it"`)}

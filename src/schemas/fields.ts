@@ -17,9 +17,7 @@ export function isoDate(description: string) {
   const error = "must be a real calendar date written YYYY-MM-DD, e.g. 2017-11-29";
   return z
     .union([z.iso.date({ error }), z.date({ error })], { error })
-    .transform((value) =>
-      value instanceof Date ? value : new Date(`${value}T00:00:00Z`),
-    )
+    .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)))
     .meta({ description, example: "2017-11-29" });
 }
 

@@ -87,12 +87,17 @@ test.describe("with the system set to dark mode", () => {
   });
 });
 
-test("pages load no JavaScript except search, and nothing from other sites", async ({
+test("pages load no JavaScript except search, nothing from other sites, and break no security policy", async ({
   page,
   baseURL,
 }) => {
   const foreign: string[] = [];
   const scripts: string[] = [];
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
+  });
   page.on("request", (request) => {
     if (!request.url().startsWith(baseURL ?? "")) foreign.push(request.url());
     if (request.resourceType() === "script") scripts.push(`${page.url()} → ${request.url()}`);
@@ -113,4 +118,5 @@ test("pages load no JavaScript except search, and nothing from other sites", asy
   await page.getByRole("searchbox").fill("Army");
   await expect(page.getByRole("main").getByRole("listitem").first()).toBeVisible();
   expect(foreign).toEqual([]);
+  expect(violations).toEqual([]);
 });

@@ -23,7 +23,7 @@ describe("the benchmark's synthetic content", () => {
     roots.push(root);
     cpSync(join(FIXTURES, "valid"), root, { recursive: true });
     // The fixture's one claim is at order 1.
-    writeFiles(root, generateSyntheticContent({ claims: 25, firstOrder: 2 }));
+    writeFiles(root, generateSyntheticContent({ claims: 12, firstOrder: 2 }));
     expect(checkContent(root)).toEqual([]);
   });
 

@@ -26,14 +26,18 @@ describe("the corrections rule", () => {
 
   test("catches a bottom-line change without a corrections entry", () => {
     const after = { ...before, bottomLine: "Now we say something else." };
-    expect(checkCorrection(file, before, after, "2026-12-01")[0]?.message).toMatch(/^bottomLine changed, but/);
+    expect(checkCorrection(file, before, after, "2026-12-01")[0]?.message).toMatch(
+      /^bottomLine changed, but/,
+    );
   });
 
   test("passes a rating change that adds a corrections entry", () => {
     const after = {
       ...before,
       verdict: "mixed",
-      corrections: [{ date: "2026-12-01", kind: "update", text: "New evidence from the 2026 court ruling." }],
+      corrections: [
+        { date: "2026-12-01", kind: "update", text: "New evidence from the 2026 court ruling." },
+      ],
     };
     expect(checkCorrection(file, before, after, "2026-12-01")).toEqual([]);
   });
@@ -41,10 +45,14 @@ describe("the corrections rule", () => {
   test("does not accept an old entry as the record of a new change", () => {
     const old = { date: "2026-11-30", kind: "correction", text: "Fixed a date." };
     const withOld = { ...before, corrections: [old] };
-    expect(checkCorrection(file, withOld, { ...withOld, reporting: "mixed" }, "2026-12-01")).toHaveLength(1);
+    expect(
+      checkCorrection(file, withOld, { ...withOld, reporting: "mixed" }, "2026-12-01"),
+    ).toHaveLength(1);
   });
 
   test("ignores changes to other fields", () => {
-    expect(checkCorrection(file, before, { ...before, title: "A new title" }, "2026-12-01")).toEqual([]);
+    expect(
+      checkCorrection(file, before, { ...before, title: "A new title" }, "2026-12-01"),
+    ).toEqual([]);
   });
 });

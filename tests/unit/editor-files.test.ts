@@ -26,7 +26,8 @@ describe("files generated for editors", () => {
 
   test("the reference lists every claim field and every rating", () => {
     const reference = contentReference();
-    for (const field of Object.keys(EDITOR_SCHEMAS.claims.shape)) expect(reference).toContain(`| \`${field}\` |`);
+    for (const field of Object.keys(EDITOR_SCHEMAS.claims.shape))
+      expect(reference).toContain(`| \`${field}\` |`);
     expect(reference).toContain("| `not-rated` |");
   });
 });

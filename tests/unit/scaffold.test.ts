@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkContent, formatReport } from "@/lib/content-check";
@@ -23,16 +23,38 @@ describe("the scaffolder", () => {
 
   test("explains every field of the schema in the template", () => {
     const text = template();
-    for (const field of ["title", "claim", "claimant", "appearance", "firstAppearance", "reporting", "verdict", "bottomLine", "citations", "published", "updated", "evidenceAsOf", "author", "reviewer", "corrections", "draft"]) {
+    for (const field of [
+      "title",
+      "claim",
+      "claimant",
+      "appearance",
+      "firstAppearance",
+      "reporting",
+      "verdict",
+      "bottomLine",
+      "citations",
+      "published",
+      "updated",
+      "evidenceAsOf",
+      "author",
+      "reviewer",
+      "corrections",
+      "draft",
+    ]) {
       expect(text, field).toMatch(new RegExp(`^# .*\\n(?:# .*\\n)*#? ?${field}:`, "m"));
     }
   });
 
   test("refuses to publish a claim that still holds placeholders", () => {
     const root = fixtureRoot("valid");
-    writeFileSync(join(root, "content/claims/new-claim.mdx"), template().replace("draft: true", "draft: false"));
+    writeFileSync(
+      join(root, "content/claims/new-claim.mdx"),
+      template().replace("draft: true", "draft: false"),
+    );
     const report = formatReport(checkContent(root));
-    expect(report).toContain("content/claims/new-claim.mdx:4: still holds a placeholder from the template (title:");
+    expect(report).toContain(
+      "content/claims/new-claim.mdx:4: still holds a placeholder from the template (title:",
+    );
     expect(report).toContain("or set draft: true until it is ready");
   });
 

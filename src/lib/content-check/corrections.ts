@@ -22,7 +22,9 @@ export function frontmatterOf(source: string): Data | undefined {
 }
 
 const corrections = (data: Data): string[] =>
-  (Array.isArray(data["corrections"]) ? data["corrections"] : []).map((entry) => JSON.stringify(entry));
+  (Array.isArray(data["corrections"]) ? data["corrections"] : []).map((entry) =>
+    JSON.stringify(entry),
+  );
 
 const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 
@@ -37,7 +39,9 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
   if (added.length > 0) return [];
   const what = changed
     .map((field) =>
-      field === "bottomLine" ? "bottomLine changed" : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
+      field === "bottomLine"
+        ? "bottomLine changed"
+        : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
     )
     .join(" and ");
   return [

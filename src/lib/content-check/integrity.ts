@@ -8,7 +8,6 @@ import { PLACEHOLDER } from "../scaffold.ts";
 import { scanMdx, type MdxComponentName, type MdxScan } from "./mdx-safety.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
-
 interface Citation {
   id?: unknown;
   source?: unknown;
@@ -267,7 +266,9 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
       .filter((file) => file.collection === "claims")
       .flatMap((file) => {
         const citations = (file.data as Data | null)?.["citations"];
-        return Array.isArray(citations) ? citations.map((citation: Citation) => citation.source) : [];
+        return Array.isArray(citations)
+          ? citations.map((citation: Citation) => citation.source)
+          : [];
       }),
   );
   for (const file of published) {

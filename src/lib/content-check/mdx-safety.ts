@@ -21,7 +21,10 @@ export interface MdxComponentSpec {
 export const MDX_COMPONENTS = {
   Cite: {
     props: {
-      id: { required: true, expected: 'the id of one of this claim\'s citations, e.g. id="bulletin-assessment"' },
+      id: {
+        required: true,
+        expected: 'the id of one of this claim\'s citations, e.g. id="bulletin-assessment"',
+      },
     },
   },
 } as const satisfies Record<string, MdxComponentSpec>;
@@ -29,10 +32,38 @@ export const MDX_COMPONENTS = {
 export type MdxComponentName = keyof typeof MDX_COMPONENTS;
 
 /** Inline HTML an editor may use for typography; everything else is Markdown. */
-const ALLOWED_TAGS = ["abbr", "br", "cite", "del", "em", "ins", "kbd", "mark", "q", "s", "small", "strong", "sub", "sup", "time"];
+const ALLOWED_TAGS = [
+  "abbr",
+  "br",
+  "cite",
+  "del",
+  "em",
+  "ins",
+  "kbd",
+  "mark",
+  "q",
+  "s",
+  "small",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+];
 const ALLOWED_ATTRIBUTES = ["title", "datetime", "lang", "cite"];
 const URL_ATTRIBUTES = new Set(["href", "src", "cite", "action", "formaction", "poster"]);
-const EMBEDS = new Set(["iframe", "frame", "frameset", "embed", "object", "portal", "video", "audio", "source", "track", "applet"]);
+const EMBEDS = new Set([
+  "iframe",
+  "frame",
+  "frameset",
+  "embed",
+  "object",
+  "portal",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "applet",
+]);
 /** No import is needed today; add a module path here to allow importing it. */
 const ALLOWED_IMPORTS: readonly string[] = [];
 
@@ -52,7 +83,10 @@ export interface MdxScan {
 
 function unsafeUrl(url: string): boolean {
   // Browsers ignore control characters and spaces in a scheme; so must we.
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ""))?.[1]?.toLowerCase();
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const scheme = /^([a-z][a-z0-9+.-]*):/i
+    .exec(url.replace(/[\u0000-\u0020]/g, ""))?.[1]
+    ?.toLowerCase();
   return scheme !== undefined && !["http", "https", "mailto"].includes(scheme);
 }
 
@@ -94,16 +128,23 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         // {/* comments */} are the one expression allowed: they produce no code.
         const program = node.data?.estree;
         if (program && program.body.length === 0) return;
-        refuse(`{${node.value}} is code that runs when the site is built and is not allowed; write the text out (a literal brace is &#123;)`);
+        refuse(
+          `{${node.value}} is code that runs when the site is built and is not allowed; write the text out (a literal brace is &#123;)`,
+        );
         return;
       }
       case "link":
       case "definition":
-        if (unsafeUrl(node.url)) refuse(`the link address "${node.url}" is not allowed; links must start with https://, http://, mailto: or /`);
+        if (unsafeUrl(node.url))
+          refuse(
+            `the link address "${node.url}" is not allowed; links must start with https://, http://, mailto: or /`,
+          );
         return;
       case "image":
         if (unsafeUrl(node.url) || isRemote(node.url)) {
-          refuse(`the image "${node.url}" is not allowed; images must be files in public/, linked with a path starting with /`);
+          refuse(
+            `the image "${node.url}" is not allowed; images must be files in public/, linked with a path starting with /`,
+          );
         }
         return;
       case "mdxJsxFlowElement":
@@ -114,20 +155,28 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           return;
         }
         if (/^[A-Z]/.test(name) || name.includes(".")) {
-          checkComponent(name, node.attributes, components, refuse, (id) => cites.push({ id, line }));
+          checkComponent(name, node.attributes, components, refuse, (id) =>
+            cites.push({ id, line }),
+          );
           return;
         }
         const tag = name.toLowerCase();
         if (tag === "script") {
-          refuse("<script> is not allowed: content must never run scripts in readers' browsers; remove it");
+          refuse(
+            "<script> is not allowed: content must never run scripts in readers' browsers; remove it",
+          );
           return;
         }
         if (EMBEDS.has(tag)) {
-          refuse(`<${tag}> embeds another page or media and is not allowed; link to it instead: [description](https://...)`);
+          refuse(
+            `<${tag}> embeds another page or media and is not allowed; link to it instead: [description](https://...)`,
+          );
           return;
         }
         if (!ALLOWED_TAGS.includes(tag)) {
-          refuse(`raw HTML <${tag}> is not allowed; use Markdown instead (the HTML tags allowed are: ${ALLOWED_TAGS.join(", ")})`);
+          refuse(
+            `raw HTML <${tag}> is not allowed; use Markdown instead (the HTML tags allowed are: ${ALLOWED_TAGS.join(", ")})`,
+          );
           return;
         }
         checkHtmlAttributes(tag, node.attributes, refuse);
@@ -140,7 +189,11 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
 
 type Attribute = MdxJsxAttribute | MdxJsxExpressionAttribute;
 
-function checkHtmlAttributes(tag: string, attributes: Attribute[], refuse: (message: string) => void): void {
+function checkHtmlAttributes(
+  tag: string,
+  attributes: Attribute[],
+  refuse: (message: string) => void,
+): void {
   for (const attribute of attributes) {
     if (attribute.type === "mdxJsxExpressionAttribute") {
       refuse(`{${attribute.value}} in <${tag}> is code and is not allowed; remove it`);
@@ -148,19 +201,29 @@ function checkHtmlAttributes(tag: string, attributes: Attribute[], refuse: (mess
     }
     const name = attribute.name;
     if (/^on/i.test(name)) {
-      refuse(`the inline event handler ${name} on <${tag}> runs a script and is not allowed; remove it`);
+      refuse(
+        `the inline event handler ${name} on <${tag}> runs a script and is not allowed; remove it`,
+      );
       continue;
     }
     if (typeof attribute.value !== "string" && attribute.value !== null) {
       refuse(`${name}={...} on <${tag}> is code and is not allowed; write the value in quotes`);
       continue;
     }
-    if (URL_ATTRIBUTES.has(name.toLowerCase()) && typeof attribute.value === "string" && unsafeUrl(attribute.value)) {
-      refuse(`${name}="${attribute.value}" on <${tag}> is not an allowed address; use https://, http:// or /`);
+    if (
+      URL_ATTRIBUTES.has(name.toLowerCase()) &&
+      typeof attribute.value === "string" &&
+      unsafeUrl(attribute.value)
+    ) {
+      refuse(
+        `${name}="${attribute.value}" on <${tag}> is not an allowed address; use https://, http:// or /`,
+      );
       continue;
     }
     if (!ALLOWED_ATTRIBUTES.includes(name)) {
-      refuse(`the attribute ${name} is not allowed on <${tag}>; allowed attributes are: ${ALLOWED_ATTRIBUTES.join(", ")}`);
+      refuse(
+        `the attribute ${name} is not allowed on <${tag}>; allowed attributes are: ${ALLOWED_ATTRIBUTES.join(", ")}`,
+      );
     }
   }
 }
@@ -182,23 +245,34 @@ function checkComponent(
   const received = new Map<string, string>();
   for (const attribute of attributes) {
     if (attribute.type === "mdxJsxExpressionAttribute") {
-      refuse(`<${name} {${attribute.value}}> spreads code into props and is not allowed; write each prop as name="value"`);
+      refuse(
+        `<${name} {${attribute.value}}> spreads code into props and is not allowed; write each prop as name="value"`,
+      );
       continue;
     }
     const prop = spec.props[attribute.name];
     if (!prop) {
-      refuse(`<${name}> has no prop "${attribute.name}"; it accepts: ${Object.keys(spec.props).join(", ")}`);
+      refuse(
+        `<${name}> has no prop "${attribute.name}"; it accepts: ${Object.keys(spec.props).join(", ")}`,
+      );
       continue;
     }
     if (typeof attribute.value !== "string") {
-      const got = attribute.value === null ? "no value" : `{${attribute.value.value}}`;
+      const got =
+        attribute.value === null || attribute.value === undefined
+          ? "no value"
+          : `{${attribute.value.value}}`;
       refuse(`<${name} ${attribute.name}> received ${got}; expected ${prop.expected}`);
       continue;
     }
     received.set(attribute.name, attribute.value);
   }
   for (const [prop, { required, expected }] of Object.entries(spec.props)) {
-    if (required && !received.has(prop) && !attributes.some((a) => a.type === "mdxJsxAttribute" && a.name === prop)) {
+    if (
+      required &&
+      !received.has(prop) &&
+      !attributes.some((a) => a.type === "mdxJsxAttribute" && a.name === prop)
+    ) {
       refuse(`<${name}> is missing the prop ${prop}; expected ${expected}`);
     }
   }

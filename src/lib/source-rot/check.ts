@@ -68,9 +68,7 @@ export async function checkSourceRot(
 
   const urls = [
     ...new Set(
-      [...sources.values()].flatMap((source) =>
-        URL_FIELDS.flatMap((field) => source[field] ?? []),
-      ),
+      [...sources.values()].flatMap((source) => URL_FIELDS.flatMap((field) => source[field] ?? [])),
     ),
   ];
   const fetched = await runPool(
@@ -130,7 +128,7 @@ export async function checkSourceRot(
     }
     const copy = readableCopy(source, pages);
     if (!copy) {
-      unchecked.push({ ...where, reason: "no address of the source could be fetched" });
+      unchecked.push({ ...where, reason: "no address of the source opens (see above)" });
       continue;
     }
     const { field, url, page } = copy;
@@ -145,8 +143,8 @@ export async function checkSourceRot(
 
     let foundOnLivePage: boolean | undefined;
     if (field === "archiveUrl" && source.url !== undefined) {
-      const live = pages.get(source.url);
-      if (live && isReachable(live) && isText(live)) {
+      const live = asReachable(pages.get(source.url));
+      if (live && isText(live)) {
         foundOnLivePage = containsPassage(textOf(source.url, live.body), citation.passage);
       }
     }
@@ -178,9 +176,14 @@ export async function checkSourceRot(
 
 type Response = Extract<PageResult, { status: number }>;
 
-/** A 2xx or 3xx final answer. */
-export function isReachable(page: PageResult): page is Response {
-  return "status" in page && page.status >= 200 && page.status < 400;
+/** Whether the final answer was a 2xx or 3xx. */
+export function isReachable(page: PageResult): boolean {
+  return asReachable(page) !== undefined;
+}
+
+/** The response, when it is a 2xx or 3xx final answer. */
+function asReachable(page: PageResult | undefined): Response | undefined {
+  return page && "status" in page && page.status >= 200 && page.status < 400 ? page : undefined;
 }
 
 /** The copy of a source to read passages from: the archived one first, if it opens. */
@@ -190,8 +193,8 @@ function readableCopy(
 ): { field: UrlField; url: string; page: Response } | undefined {
   for (const field of ["archiveUrl", "url"] as const) {
     const url = source[field];
-    const page = url === undefined ? undefined : pages.get(url);
-    if (url !== undefined && page !== undefined && isReachable(page)) return { field, url, page };
+    const page = asReachable(url === undefined ? undefined : pages.get(url));
+    if (url !== undefined && page !== undefined) return { field, url, page };
   }
   return undefined;
 }
@@ -221,11 +224,14 @@ export async function fetchWithRetry(
   const first = await fetchOnce(fetchPage, url, timeoutMs);
   if (!("error" in first)) return first;
   if (retryDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
-  const second = await fetchOnce(fetchPage, url, timeoutMs);
-  return "error" in second ? { error: `${second.error} (twice)` } : second;
+  return fetchOnce(fetchPage, url, timeoutMs);
 }
 
-async function fetchOnce(fetchPage: FetchPage, url: string, timeoutMs: number): Promise<PageResult> {
+async function fetchOnce(
+  fetchPage: FetchPage,
+  url: string,
+  timeoutMs: number,
+): Promise<PageResult> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<PageResult>((resolve) => {
@@ -235,9 +241,12 @@ async function fetchOnce(fetchPage: FetchPage, url: string, timeoutMs: number): 
     }, timeoutMs);
   });
   try {
-    const answer = fetchPage(url, { signal: controller.signal }).then(checkShape, (error: unknown) => ({
-      error: describeError(error),
-    }));
+    const answer = fetchPage(url, { signal: controller.signal }).then(
+      checkShape,
+      (error: unknown) => ({
+        error: describeError(error),
+      }),
+    );
     return await Promise.race([answer, timedOut]);
   } finally {
     clearTimeout(timer);

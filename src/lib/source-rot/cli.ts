@@ -46,10 +46,7 @@ export interface CliDependencies {
   readonly checkOptions?: CheckOptions;
 }
 
-export async function runCli(
-  argv: readonly string[],
-  deps: CliDependencies,
-): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], deps: CliDependencies): Promise<ExitCode> {
   let out: string;
   try {
     const { values } = parseArgs({

@@ -56,7 +56,7 @@ export function describeResult(problem: Pick<UnreachableUrl, "status" | "error">
     const text = STATUS_TEXT[problem.status];
     return text ? `HTTP ${problem.status} (${text})` : `HTTP ${problem.status}`;
   }
-  return `network error: ${problem.error ?? "no answer"}`;
+  return `network error: ${problem.error ?? "no answer"} (tried twice)`;
 }
 
 /** The issue's title and Markdown body. */
@@ -74,7 +74,9 @@ export function renderIssue(report: SourceRotReport, options: IssueOptions = {})
     `The weekly source check of ${report.checkedAt.slice(0, 10)} found:`,
     "",
     ...(unreachable.length
-      ? [`- **${plural(unreachable.length, "source address", "source addresses")}** that no longer open;`]
+      ? [
+          `- **${plural(unreachable.length, "source address", "source addresses")}** that no longer open;`,
+        ]
       : []),
     ...(missingPassages.length
       ? [
@@ -148,7 +150,7 @@ function unreachableItem(problem: UnreachableUrl, fileLink: FileLink): string {
     `### ${where}`,
     "",
     `- Address: ${autolink(problem.url)}`,
-    `- Result: ${describeResult(problem)}${problem.error === undefined ? "" : ", tried twice"}`,
+    `- Result: ${describeResult(problem)}`,
     `- Cited by: ${cited}`,
     `- **What to do:** ${unreachableAdvice(problem)}`,
   ].join("\n");
@@ -158,19 +160,20 @@ function unreachableAdvice(problem: UnreachableUrl): string {
   const blocked = problem.status !== undefined && MAYBE_BLOCKED.has(problem.status);
   const temporary = problem.status !== undefined && problem.status >= 500 && !blocked;
   const first = blocked
-    ? "The site may be refusing automated requests: open the address in a browser first, and if it opens, nothing needs to change. If it does not: "
+    ? "The site may be refusing automated requests: open the address in a browser first; if it opens, nothing needs to change."
     : temporary
-      ? "The site reported a server error, which may pass: open the address in a browser, and if it still fails (or the error is back next week): "
+      ? "The site reported a server error, which may pass: open the address in a browser; if it opens, nothing needs to change yet."
       : problem.error !== undefined
-        ? "The site did not answer (its domain may have lapsed or its server may be down). Open the address in a browser; if it does not open: "
-        : "Open the address in a browser to confirm the page is gone. If it is: ";
+        ? "The site did not answer (its domain may have lapsed or its server may be down): open the address in a browser; if it opens, nothing needs to change."
+        : "Open the address in a browser to confirm the page is gone.";
+  const file = `\`${problem.sourceFile}\``;
   if (problem.field === "archiveUrl") {
-    return `${first}find another saved copy of the source on the ${link("Wayback Machine", waybackSearch(problem.sourceUrl ?? problem.url))} or archive.today, open it to check it holds the cited passages, and put its address in \`archiveUrl\` in \`${problem.sourceFile}\`.`;
+    return `${first} If the saved copy is gone, find another on the ${link("Wayback Machine", waybackSearch(problem.sourceUrl ?? problem.url))} or archive.today, open it to check it holds the cited passages, and put its address in \`archiveUrl\` in ${file}.`;
   }
-  const archive = problem.hasArchive
-    ? "readers can still use the archived copy in `archiveUrl`. If the page moved, put its new address in `url`."
-    : `if the page moved, put its new address in \`url\`; otherwise find a saved copy on the ${link("Wayback Machine", waybackSearch(problem.url))}, open it to check it holds the cited passages, and add its address as \`archiveUrl\`.`;
-  return `${first}${archive} Both fields are in \`${problem.sourceFile}\`.`;
+  if (problem.hasArchive) {
+    return `${first} If the page moved, put its new address in \`url\` in ${file}. If it is gone for good, readers still have the saved copy in \`archiveUrl\`; open it to check it still opens.`;
+  }
+  return `${first} If the page moved, put its new address in \`url\`. If it is gone, find a saved copy on the ${link("Wayback Machine", waybackSearch(problem.url))}, open it to check it holds the cited passages, and add its address as \`archiveUrl\`. Both fields are in ${file}.`;
 }
 
 function missingItem(problem: MissingPassage, fileLink: FileLink): string {
@@ -257,7 +260,10 @@ export function formatReport(report: SourceRotReport): string {
     }
   }
   if (report.unchecked.length) {
-    lines.push("", `${plural(report.unchecked.length, "citation was", "citations were")} not checked:`);
+    lines.push(
+      "",
+      `${plural(report.unchecked.length, "citation was", "citations were")} not checked:`,
+    );
     for (const item of report.unchecked) {
       lines.push(`  ${item.claimFile}: citation ${item.citationId}: ${item.reason}`);
     }

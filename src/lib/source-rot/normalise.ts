@@ -187,7 +187,8 @@ export function htmlToText(html: string): string {
 }
 
 /** Every kind of quotation mark and apostrophe: they compare equal. */
-const QUOTES = /["'`\u00AB\u00B4\u00BB\u02BB\u02BC\u2018-\u201F\u2032\u2033\u2035\u2036\u2039\u203A\u300C\u300D]/g;
+const QUOTES =
+  /["'`\u00AB\u00B4\u00BB\u02BB\u02BC\u2018-\u201F\u2032\u2033\u2035\u2036\u2039\u203A\u300C\u300D]/g;
 /** Hyphens, dashes and the minus sign: they compare equal. */
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63-]/g;
 /** Characters that change nothing a reader sees. */

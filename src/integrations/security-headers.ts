@@ -1,0 +1,25 @@
+/**
+ * Writes dist/_headers (read by Netlify, Cloudflare Pages and similar hosts)
+ * after each build. Astro does not route files that start with an underscore,
+ * so this cannot be a page.
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { headersFile } from "../lib/security.ts";
+
+export default function securityHeaders(): AstroIntegration {
+  let base = "/";
+  return {
+    name: "security-headers",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base.replace(/\/?$/, "/");
+      },
+      "astro:build:done": ({ dir, logger }) => {
+        writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile(base));
+        logger.info("wrote _headers");
+      },
+    },
+  };
+}

@@ -84,9 +84,8 @@ export interface MdxScan {
 function unsafeUrl(url: string): boolean {
   // Browsers ignore control characters and spaces in a scheme; so must we.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const scheme = /^([a-z][a-z0-9+.-]*):/i
-    .exec(url.replace(/[\u0000-\u0020]/g, ""))?.[1]
-    ?.toLowerCase();
+  const bare = url.replace(/[\u0000-\u0020]/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare)?.[1]?.toLowerCase();
   return scheme !== undefined && !["http", "https", "mailto"].includes(scheme);
 }
 

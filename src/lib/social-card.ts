@@ -3,15 +3,31 @@
  * drawn at build time (satori lays out, resvg rasterises). Fonts come from an
  * npm package so the build never fetches anything.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { getRating, type RatingKey } from "@/lib/ratings";
+import { getRating, type RatingKey } from "./ratings.ts";
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
   readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
+const FONTS = [
+  { name: "Inter", data: font(400), weight: 400 as const, style: "normal" as const },
+  { name: "Inter", data: font(700), weight: 700 as const, style: "normal" as const },
+];
+
+/**
+ * Drawing a card takes tens of milliseconds, most of a large build's time, so
+ * finished cards are kept between builds, keyed by their input and by this
+ * module's own source (a change to the design redraws every card).
+ */
+const CACHE_DIR = join(process.cwd(), "node_modules", ".astro", "social-cards");
+const DESIGN = createHash("sha256")
+  .update(readFileSync(new URL(import.meta.url)))
+  .digest("hex");
 
 // Colours are the light-theme values of the rating tokens in global.css
 // (a unit test keeps the two in step); cards have no theme.
@@ -41,12 +57,17 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 const shorten = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
 
-export async function renderSocialCard({
-  siteName,
-  title,
-  claim,
-  verdict,
-}: CardInput): Promise<Buffer> {
+export async function renderSocialCard(input: CardInput): Promise<Buffer> {
+  const key = createHash("sha256").update(DESIGN).update(JSON.stringify(input)).digest("hex");
+  const cached = join(CACHE_DIR, `${key}.png`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const png = await drawSocialCard(input);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, png);
+  return png;
+}
+
+async function drawSocialCard({ siteName, title, claim, verdict }: CardInput): Promise<Buffer> {
   const rating = getRating(verdict);
   const colour = CARD_RATING_COLOURS[verdict];
   // Satori needs definite widths to wrap text: the card is 1200 wide, less
@@ -104,10 +125,7 @@ export async function renderSocialCard({
   const svg = await satori(tree as Parameters<typeof satori>[0], {
     width: 1200,
     height: 630,
-    fonts: [
-      { name: "Inter", data: font(400), weight: 400, style: "normal" },
-      { name: "Inter", data: font(700), weight: 700, style: "normal" },
-    ],
+    fonts: FONTS,
   });
   return new Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng();
 }

@@ -24,7 +24,7 @@ const FONTS = [
  * finished cards are kept between builds, keyed by their input and by this
  * module's own source (a change to the design redraws every card).
  */
-const CACHE_DIR = join(process.cwd(), "node_modules", ".astro", "social-cards");
+const CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
 const DESIGN = createHash("sha256")
   .update(readFileSync(new URL(import.meta.url)))
   .digest("hex");

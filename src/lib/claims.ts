@@ -46,15 +46,6 @@ export async function getClaimant(claim: Claim): Promise<CollectionEntry<"claima
   return claimant;
 }
 
-/** The claims before and after this one in story order. */
-export function getNeighbours(
-  claims: readonly Claim[],
-  claim: Claim,
-): { previous: Claim | undefined; next: Claim | undefined } {
-  const index = claims.findIndex((candidate) => candidate.id === claim.id);
-  return { previous: claims[index - 1], next: claims[index + 1] };
-}
-
 /** How many of the claims got each rating on one dimension, in scale order. */
 export function countRatings(
   claims: readonly Claim[],
@@ -80,11 +71,17 @@ export function getCorrectionLog(claims: readonly Claim[]): CorrectionLogEntry[]
     .sort((a, b) => b.date.getTime() - a.date.getTime());
 }
 
-/** The published claims that cite a source, in story order. */
-export function claimsCiting(claims: readonly Claim[], sourceId: string): Claim[] {
-  return claims.filter((claim) =>
-    claim.data.citations.some((citation) => citation.source.id === sourceId),
-  );
+/** For each source id, the published claims that cite it, in story order. */
+export function claimsBySource(claims: readonly Claim[]): Map<string, Claim[]> {
+  const index = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    for (const id of new Set(claim.data.citations.map((citation) => citation.source.id))) {
+      const citing = index.get(id);
+      if (citing) citing.push(claim);
+      else index.set(id, [claim]);
+    }
+  }
+  return index;
 }
 
 /** The source the claim first appeared in, when that is not the story. */

@@ -7,8 +7,8 @@ import { defineConfig } from "eslint/config";
 export default defineConfig(
   {
     ignores: [
-      "dist/",
-      "dist-subpath/",
+      "dist/**",
+      "dist-subpath/**",
       ".astro/",
       "node_modules/",
       "playwright-report/",

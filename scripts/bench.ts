@@ -10,11 +10,13 @@
  * pages per second and peak memory of each, their ratios and the targets.
  * Nothing in the repository is written; both temporary folders are removed.
  */
+import { printTable } from "./lib/table.ts";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadContent } from "../src/lib/content-check/load.ts";
+import { RouteTimings, type RouteGroup } from "./lib/build-log.ts";
 import { runMeasured, type MeasuredRun } from "./lib/process-memory.ts";
 import { generateSyntheticContent, sourceCount, writeFiles } from "./lib/synthetic.ts";
 import {
@@ -41,6 +43,7 @@ interface BuildResult {
   readonly run: MeasuredRun;
   readonly htmlPages: number;
   readonly files: number;
+  readonly routes: readonly RouteGroup[];
 }
 
 function parseOptions(): { claims: number; verbose: boolean } {
@@ -68,21 +71,34 @@ function lastClaimOrder(projectRoot: string): number {
   return Math.max(0, ...orders);
 }
 
-async function build(name: string, root: string, verbose: boolean): Promise<BuildResult> {
+async function build(
+  name: string,
+  root: string,
+  verbose: boolean,
+  signal: AbortSignal,
+): Promise<BuildResult> {
   console.log(`Building the ${name} site in ${root} ...`);
   // Run astro's own bin with this very Node: the machine's `node` may be too
   // old for Astro, and the script already runs on the project's Node.
+  // OUT_DIR would move the output away from dist/, where the pages are counted.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env["OUT_DIR"];
+  const timings = new RouteTimings();
   const run = await runMeasured(
     process.execPath,
     [join(root, "node_modules/.bin/astro"), "build"],
     {
       cwd: root,
+      signal,
       env: {
-        ...process.env,
+        ...env,
         PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
         ASTRO_TELEMETRY_DISABLED: "1",
       },
-      ...(verbose ? { onOutput: (chunk: string) => process.stdout.write(chunk) } : {}),
+      onOutput: (chunk: string) => {
+        timings.add(chunk);
+        if (verbose) process.stdout.write(chunk);
+      },
     },
   );
   if (run.exitCode !== 0) {
@@ -93,34 +109,39 @@ async function build(name: string, root: string, verbose: boolean): Promise<Buil
     );
   }
   const dist = join(root, "dist");
-  return { name, run, htmlPages: countFiles(dist, ".html"), files: countFiles(dist) };
+  return {
+    name,
+    run,
+    htmlPages: countFiles(dist, ".html"),
+    files: countFiles(dist),
+    routes: timings.groups(),
+  };
 }
 
 const megabytes = (bytes: number): string => (bytes / 1024 ** 2).toFixed(0);
 const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
 
-/** Left-aligns the first column and right-aligns the numbers. */
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+/** Where the time went: Astro's per-file timings by route, and the rest. */
+function timeBreakdown(result: BuildResult): string {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const rendered = result.routes.reduce((sum, group) => sum + group.milliseconds, 0);
+  const groups = result.routes.map(
+    (group) => `${group.route} ${seconds(group.milliseconds)} (${group.files} files)`,
   );
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join("  ");
-  console.log(line(header));
-  console.log(line(widths.map((width) => "-".repeat(width))));
-  for (const row of rows) console.log(line(row));
+  const rest = seconds(Math.max(0, result.run.seconds * 1000 - rendered));
+  return `${groups.join(", ")}; other work (start-up, content sync, bundling, post-build hooks) ${rest}`;
 }
 
 /** The processes that weighed most, so a memory miss points at its cause. */
 function memoryBreakdown(run: MeasuredRun): string {
-  return run.processes
-    .slice(0, 4)
-    .map((process) => `${process.label} ${megabytes(process.hwmBytes)} MB`)
-    .join(", ");
+  return (
+    run.processes
+      // Exited or just-started processes read as a bare pid with no memory.
+      .filter((process) => process.hwmBytes >= 1024 ** 2)
+      .slice(0, 4)
+      .map((process) => `${process.label} ${megabytes(process.hwmBytes)} MB`)
+      .join(", ")
+  );
 }
 
 function printReport(claims: number, full: BuildResult, bare: BuildResult): void {
@@ -149,6 +170,9 @@ function printReport(claims: number, full: BuildResult, bare: BuildResult): void
         `(tree sum ${megabytes(result.run.peakTreeRssBytes)} MB, sampled every 100 ms)`,
     );
   }
+  for (const result of [full, bare]) {
+    console.log(`Time by route, ${result.name}: ${timeBreakdown(result)}`);
+  }
   console.log("\nTargets:");
   console.log(
     `  ${verdict(timeRatio <= TARGETS.timeRatio)}  build time within ${TARGETS.timeRatio}x the bare site's (${timeRatio.toFixed(2)}x)`,
@@ -156,6 +180,26 @@ function printReport(claims: number, full: BuildResult, bare: BuildResult): void
   console.log(
     `  ${verdict(full.run.peakBytes <= TARGETS.peakBytes)}  peak memory within ${megabytes(TARGETS.peakBytes)} MB (${megabytes(full.run.peakBytes)} MB)`,
   );
+}
+
+/** One line for a build that succeeded when the other failed. */
+function printSummary(result: BuildResult): void {
+  console.log(
+    `\nThe ${result.name} site built ${result.htmlPages} HTML pages in ${result.run.seconds.toFixed(1)} s ` +
+      `(${(result.htmlPages / result.run.seconds).toFixed(1)} pages/s), peak ${megabytes(result.run.peakBytes)} MB: ` +
+      `${memoryBreakdown(result.run)}.`,
+  );
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Waits for a build without letting its failure skip the next one. */
+async function settle<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Other builds on the machine skew the timings; say so rather than report bad figures silently. */
@@ -173,33 +217,44 @@ async function main(): Promise<void> {
   const { claims, verbose } = parseOptions();
   const fullRoot = makeTempDir("bench-full");
   const bareRoot = makeTempDir("bench-bare");
-  // Ctrl-C must not leave two site copies in the temp folder.
   const cleanUp = (): void => {
     removeDir(fullRoot);
     removeDir(bareRoot);
   };
-  process.once("SIGINT", () => {
-    cleanUp();
-    process.exit(130);
-  });
+  // Being stopped must neither leave a build running nor two site copies behind.
+  const running = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      running.abort();
+      cleanUp();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  }
   try {
     copyProject(REPO_ROOT, fullRoot);
     linkNodeModules(REPO_ROOT, fullRoot);
     const files = generateSyntheticContent({ claims, firstOrder: lastClaimOrder(fullRoot) + 1 });
     writeFiles(fullRoot, files);
-    console.log(
-      `Generated ${claims} claims, ${sourceCount({ claims, firstOrder: 1 })} sources and 1 claimant.`,
-    );
+    console.log(`Generated ${claims} claims, ${sourceCount(claims)} sources and 1 claimant.`);
     // The bare site gets every claim MDX of the full copy, the real ones too,
     // so both builds render exactly the same MDX.
     createBareSite(REPO_ROOT, bareRoot, join(fullRoot, "content", "claims"));
 
     warnIfBusy();
     // Full first: the bare build then runs with warm OS file caches, which can
-    // only make the full/bare ratio look worse, never better.
-    const full = await build("full", fullRoot, verbose);
-    const bare = await build("bare", bareRoot, verbose);
-    printReport(claims, full, bare);
+    // only make the full/bare ratio look worse, never better. A failed full
+    // build does not stop the bare one: its figures still tell whether the
+    // failure is the site's or Astro's own limit.
+    const full = await settle(build("full", fullRoot, verbose, running.signal));
+    const bare = await settle(build("bare", bareRoot, verbose, running.signal));
+    if (full.ok && bare.ok) {
+      printReport(claims, full.value, bare.value);
+      return;
+    }
+    for (const outcome of [full, bare]) if (outcome.ok) printSummary(outcome.value);
+    throw new Error(
+      [full, bare].flatMap((outcome) => (outcome.ok ? [] : [outcome.error])).join("\n\n"),
+    );
   } finally {
     cleanUp();
   }

@@ -5,23 +5,39 @@
  * Why poll /proc rather than use `/usr/bin/time -v`: GNU time reports the
  * child's `ru_maxrss`, which is the peak of the single largest process, not of
  * the tree. An Astro build is several processes at once (Node, Vite's esbuild
- * service, Pagefind's indexer), so the figure that matters for a CI runner is
- * their combined resident memory. Polling every `intervalMs` can miss a spike
- * shorter than the interval, so each process's kernel-kept high-water mark
- * (VmHWM, exact) is tracked too and the larger of the two figures is reported.
- * Summed RSS counts shared library pages once per process: it errs high, which
- * is the safe side for a memory budget. Linux only.
+ * service, Pagefind's indexer, git), so the figure that matters for a CI runner
+ * is their combined resident memory. Polling every `intervalMs` can miss a
+ * spike shorter than the interval, so each process's kernel-kept high-water
+ * mark (VmHWM, exact) is tracked too and the larger figure is reported.
+ *
+ * Two corrections keep the sum honest:
+ * - A process that has forked but not yet exec'd (Node spawning `git`, say)
+ *   shows the parent's whole RSS, though it shares those pages copy-on-write.
+ *   Such a child has the same command line as its parent and is left out.
+ * - Summed RSS still counts shared library pages once per process. PSS
+ *   (/proc/<pid>/smaps_rollup) would not, but reading it takes ~17 ms for a
+ *   1 GB process, too slow to poll without disturbing the build. The sum errs
+ *   high by a few MB, which is the safe side for a memory budget.
+ *
+ * Linux only.
  */
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { basename } from "node:path";
+
+export interface ProcessPeak {
+  readonly pid: number;
+  /** The program and its first argument, e.g. "node astro" or "pagefind_extended". */
+  readonly label: string;
+  readonly hwmBytes: number;
+}
 
 export interface MeasuredRun {
   /** The exit code, or null when a signal ended the process. */
   readonly exitCode: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly seconds: number;
-  /** Largest sampled sum of VmRSS over the process and all its descendants. */
+  /** Largest sampled sum of VmRSS over the process and its descendants. */
   readonly peakTreeRssBytes: number;
   /** Largest VmHWM of any one process in the tree. */
   readonly peakSingleHwmBytes: number;
@@ -34,13 +50,6 @@ export interface MeasuredRun {
   readonly outputTail: string;
 }
 
-export interface ProcessPeak {
-  readonly pid: number;
-  /** The program and its first argument, e.g. "node astro" or "pagefind_extended". */
-  readonly label: string;
-  readonly hwmBytes: number;
-}
-
 export interface RunOptions {
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
@@ -49,38 +58,44 @@ export interface RunOptions {
   readonly tailLines?: number;
   /** Called with each chunk of output, e.g. to stream it with a prefix. */
   readonly onOutput?: (chunk: string) => void;
+  /** Aborting it kills the command (SIGTERM). */
+  readonly signal?: AbortSignal;
 }
 
-/** Parent pid of every live process, from /proc/<pid>/stat. */
-function parentsByPid(): Map<number, number[]> {
-  const children = new Map<number, number[]>();
+/** Reads a /proc file, or undefined when the process has ended meanwhile. */
+function readProc(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parent pid of every live process, from /proc/<pid>/stat. */
+function parentPids(): Map<number, number> {
+  const parents = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     const pid = Number(name);
     if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // the process ended between the listing and the read
-    }
+    const stat = readProc(`/proc/${pid}/stat`);
+    if (stat === undefined) continue;
     // The command name (field 2) may hold spaces and parentheses, so fields are
     // counted from the last ")": state, then the parent pid.
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    const siblings = children.get(ppid) ?? [];
-    siblings.push(pid);
-    children.set(ppid, siblings);
+    parents.set(pid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
   }
-  return children;
+  return parents;
 }
 
-/** The pid and every descendant of it that is alive now. */
-export function processTree(rootPid: number): number[] {
-  const children = parentsByPid();
-  const tree: number[] = [];
+/** The root and every live descendant, each with its parent pid. */
+export function processTree(rootPid: number): { pid: number; ppid: number }[] {
+  const parents = parentPids();
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parents) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const tree: { pid: number; ppid: number }[] = [];
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
-    tree.push(pid);
+    tree.push({ pid, ppid: parents.get(pid) ?? 0 });
     queue.push(...(children.get(pid) ?? []));
   }
   return tree;
@@ -88,12 +103,8 @@ export function processTree(rootPid: number): number[] {
 
 /** VmRSS and VmHWM of one process in bytes; undefined once it has ended. */
 export function processMemory(pid: number): { rss: number; hwm: number } | undefined {
-  let status: string;
-  try {
-    status = readFileSync(`/proc/${pid}/status`, "utf8");
-  } catch {
-    return undefined;
-  }
+  const status = readProc(`/proc/${pid}/status`);
+  if (status === undefined) return undefined;
   const kib = (field: string): number => {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
     return match ? Number(match[1]) * 1024 : 0;
@@ -101,20 +112,20 @@ export function processMemory(pid: number): { rss: number; hwm: number } | undef
   return { rss: kib("VmRSS"), hwm: kib("VmHWM") };
 }
 
+/** The raw command line; it changes when a forked child execs its program. */
+const commandLine = (pid: number): string => readProc(`/proc/${pid}/cmdline`) ?? "";
+
 /**
- * A readable name for a process: its program and first argument. The kernel's
- * own name is useless here: Node renames its main thread "MainThread".
+ * A readable name from a command line: the program and its first argument.
+ * The kernel's own name is useless here: Node renames its main thread.
  */
-export function processLabel(pid: number): string {
-  try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-    return args
-      .slice(0, 2)
-      .map((arg) => basename(arg))
-      .join(" ");
-  } catch {
-    return String(pid);
-  }
+export function labelOf(cmdline: string): string {
+  return cmdline
+    .split("\0")
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((arg) => basename(arg))
+    .join(" ");
 }
 
 /** Runs `command args` in `cwd`, sampling its process tree until it exits. */
@@ -131,6 +142,7 @@ export function runMeasured(
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ["ignore", "pipe", "pipe"],
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     let tail: string[] = [];
     const collect = (chunk: Buffer): void => {
@@ -142,20 +154,24 @@ export function runMeasured(
     child.stderr.on("data", collect);
 
     let peakTree = 0;
-    let peakSingle = 0;
-    const peaks = new Map<number, ProcessPeak>();
     let samples = 0;
+    // Keyed by pid and command line: a forked child that execs is a new program.
+    const peaks = new Map<string, ProcessPeak>();
     const sample = (): void => {
       if (child.pid === undefined) return;
+      const tree = processTree(child.pid);
+      const cmdlines = new Map(tree.map(({ pid }) => [pid, commandLine(pid)]));
       let sum = 0;
-      for (const pid of processTree(child.pid)) {
+      for (const { pid, ppid } of tree) {
+        const cmdline = cmdlines.get(pid) ?? "";
+        // A fork not yet exec'd shares its parent's pages (see the top comment).
+        if (pid !== child.pid && cmdline === cmdlines.get(ppid)) continue;
         const memory = processMemory(pid);
         if (!memory) continue;
         sum += memory.rss;
-        peakSingle = Math.max(peakSingle, memory.hwm);
-        const known = peaks.get(pid);
-        if (!known || memory.hwm > known.hwmBytes) {
-          peaks.set(pid, { pid, label: known?.label ?? processLabel(pid), hwmBytes: memory.hwm });
+        const key = `${pid} ${cmdline}`;
+        if (memory.hwm > (peaks.get(key)?.hwmBytes ?? -1)) {
+          peaks.set(key, { pid, label: labelOf(cmdline) || String(pid), hwmBytes: memory.hwm });
         }
       }
       peakTree = Math.max(peakTree, sum);
@@ -170,6 +186,8 @@ export function runMeasured(
     });
     child.on("close", (exitCode, signal) => {
       clearInterval(timer);
+      const processes = [...peaks.values()].sort((a, b) => b.hwmBytes - a.hwmBytes);
+      const peakSingle = processes[0]?.hwmBytes ?? 0;
       resolve({
         exitCode,
         signal,
@@ -177,7 +195,7 @@ export function runMeasured(
         peakTreeRssBytes: peakTree,
         peakSingleHwmBytes: peakSingle,
         peakBytes: Math.max(peakTree, peakSingle),
-        processes: [...peaks.values()].sort((a, b) => b.hwmBytes - a.hwmBytes),
+        processes,
         samples,
         outputTail: tail.join("\n"),
       });

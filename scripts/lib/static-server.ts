@@ -1,10 +1,12 @@
 /**
- * A tiny static file server for a built site, behaving like the static hosts
- * the site deploys to (GitHub Pages and the like): folder addresses serve
- * their index.html, a folder without its trailing slash is redirected to it,
- * unknown paths get 404.html with status 404, text is gzipped when the client
- * accepts it, and hashed assets are cached for a year. Without compression and
- * caching, Lighthouse would score the local server rather than the site.
+ * A tiny static file server for a built site, behaving like GitHub Pages, the
+ * host the deploy workflow publishes to: folder addresses serve their
+ * index.html, a folder without its trailing slash is redirected to it, unknown
+ * paths get 404.html with status 404, text is gzipped when the client accepts
+ * it, and pages are cached for ten minutes. Without compression and caching,
+ * Lighthouse would score the local server rather than the site. Like GitHub
+ * Pages, it ignores dist/_headers (read only by Netlify-style hosts); the
+ * pages carry their own Content-Security-Policy meta tag.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -110,10 +110,9 @@ export function claimId(index: number): string {
   return `${SYNTHETIC_PREFIX}-claim-${pad(index + 1, 5)}`;
 }
 
-/** The number of sources generated for a given number of claims. */
-export function sourceCount(options: SyntheticOptions): number {
-  const perClaim = options.sourcesPerClaim ?? 2;
-  return Math.max(SOURCES_PER_CITING_CLAIM, Math.ceil(options.claims * perClaim));
+/** The number of sources generated for a number of claims. */
+export function sourceCount(claims: number, sourcesPerClaim = 2): number {
+  return Math.max(SOURCES_PER_CITING_CLAIM, Math.ceil(claims * sourcesPerClaim));
 }
 
 /** Every file of the synthetic content: the claimant, the sources, then the claims. */
@@ -123,7 +122,7 @@ export function generateSyntheticContent(options: SyntheticOptions): GeneratedFi
   }
   const random = createRandom(options.seed ?? 20171130);
   const text = chooser(random);
-  const sources = sourceCount(options);
+  const sources = sourceCount(options.claims, options.sourcesPerClaim);
   const files: GeneratedFile[] = [
     {
       path: `content/claimants/${SYNTHETIC_CLAIMANT}.yaml`,

@@ -3,6 +3,7 @@
  * site, each in its own folder under the system temp directory, sharing the
  * repository's installed packages.
  */
+import { execFileSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -14,14 +15,20 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 
-/** Top-level entries never copied: installed packages, build output and test leftovers. */
+/**
+ * Top-level entries never copied when the project is not a git checkout:
+ * installed packages, build output, caches and test leftovers. In a checkout,
+ * .gitignore decides instead (see copyProject).
+ */
 const SKIPPED_ENTRIES = new Set([
   ".git",
   ".astro",
+  ".cache",
   "node_modules",
   "dist",
+  "dist-subpath",
   "playwright-report",
   "test-results",
 ]);
@@ -42,14 +49,46 @@ export function removeDir(path: string): void {
   rmSync(path, { recursive: true, force: true, maxRetries: 3 });
 }
 
-/** Copies the project into `dest`, without packages, build output or git data. */
+/**
+ * The project's files as git sees them: tracked and untracked, with the
+ * working tree's edits, minus everything .gitignore names (packages, build
+ * output, caches such as the drawn social cards). Undefined outside a checkout.
+ */
+function workingTreeFiles(repoRoot: string): string[] | undefined {
+  try {
+    const listing = execFileSync(
+      "git",
+      ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+      { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    );
+    // --cached still lists files deleted from the working tree but not yet staged.
+    return listing.split("\0").filter((file) => file !== "" && existsSync(join(repoRoot, file)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Copies the project into `dest` as a fresh checkout would have it, with no
+ * caches, so every benchmark is a cold build. .git is copied too (it is
+ * small): the build reads each claim's last change from git history, and
+ * without it that lookup would cost nothing and flatter the figures.
+ */
 export function copyProject(repoRoot: string, dest: string): void {
+  const files = workingTreeFiles(repoRoot);
+  if (files) {
+    for (const file of files) {
+      mkdirSync(dirname(join(dest, file)), { recursive: true });
+      cpSync(join(repoRoot, file), join(dest, file));
+    }
+    cpSync(join(repoRoot, ".git"), join(dest, ".git"), { recursive: true });
+    return;
+  }
   cpSync(repoRoot, dest, {
     recursive: true,
     filter: (source) => {
       const path = relative(repoRoot, source);
-      const top = path.split(sep)[0] ?? "";
-      return path === "" || !SKIPPED_ENTRIES.has(top);
+      return path === "" || !SKIPPED_ENTRIES.has(path.split(sep)[0] ?? "");
     },
   });
 }
@@ -185,13 +224,13 @@ export function bareSiteFiles(): ProjectFile[] {
 export function createBareSite(repoRoot: string, dest: string, claimsDir: string): void {
   for (const file of bareSiteFiles()) {
     const path = join(dest, file.path);
-    mkdirSync(join(path, ".."), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.text);
   }
   const claims = join(dest, "content", "claims");
   mkdirSync(claims, { recursive: true });
   for (const name of readdirSync(claimsDir)) {
-    if (name.endsWith(".mdx")) cpSync(join(claimsDir, name), join(claims, basename(name)));
+    if (name.endsWith(".mdx")) cpSync(join(claimsDir, name), join(claims, name));
   }
   linkNodeModules(repoRoot, dest);
 }

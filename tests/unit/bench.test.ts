@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkContent } from "@/lib/content-check";
+import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
 import {
   CITATIONS_PER_CLAIM,
   generateSyntheticContent,
@@ -39,5 +40,27 @@ describe("the benchmark's synthetic content", () => {
   test("is the same for the same options, so runs are comparable", () => {
     const options = { claims: 3, firstOrder: 1 };
     expect(generateSyntheticContent(options)).toEqual(generateSyntheticContent(options));
+  });
+});
+
+describe("the benchmark's build log reader", () => {
+  test("reads Astro's three duration formats", () => {
+    expect(parseDuration("85ms")).toBe(85);
+    expect(parseDuration("1.25s")).toBe(1250);
+    expect(parseDuration("2m 5s")).toBe(125_000);
+    expect(parseDuration("soon")).toBeUndefined();
+  });
+
+  test("adds up Astro's per-file timings by route, across split chunks and colours", () => {
+    const timings = new RouteTimings();
+    timings.add("05:39:48   ├─ /cards/a.png (+80ms) \n05:39:48   ├─ /cards/b.p");
+    timings.add("ng \u001b[2m(+20ms)\u001b[22m\n  ├─ /claims/a/index.html (+5ms)\n");
+    timings.add("  ├─ /claims/index.html (+3ms)\n  └─ /sources/index.html (+1m 2s)\n");
+    timings.add("  ├─ /story/index.html (+1.50s)\n[build] Complete!");
+    expect(timings.groups()).toEqual([
+      { route: "top-level pages", files: 3, milliseconds: 63_503 },
+      { route: "/cards/*", files: 2, milliseconds: 100 },
+      { route: "/claims/*", files: 1, milliseconds: 5 },
+    ]);
   });
 });

@@ -22,7 +22,7 @@ export default defineConfig({
   ],
   // The tests read the built site, exactly as it will be published.
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `node scripts/serve.ts dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env["CI"],
     timeout: 60_000,

@@ -6,24 +6,18 @@
 import { z } from "astro/zod";
 import { RATINGS } from "./ratings.ts";
 import {
+  ID_REFERENCES,
   claimSchema,
   claimantSchema,
   sourceSchema,
   timelineEventSchema,
 } from "../schemas/index.ts";
 
-const id = (collection: string) =>
-  z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .meta({ description: `The id of a file in content/${collection}/.` });
-const refs = { claimants: id("claimants"), sources: id("sources"), claims: id("claims") };
-
 export const EDITOR_SCHEMAS = {
-  claims: claimSchema(refs),
+  claims: claimSchema(ID_REFERENCES),
   sources: sourceSchema(),
   claimants: claimantSchema(),
-  timeline: timelineEventSchema(refs),
+  timeline: timelineEventSchema(ID_REFERENCES),
 } as const;
 
 /** The path of each generated file, relative to the project root. */

@@ -6,12 +6,11 @@
  */
 import { z } from "astro/zod";
 import { KEBAB_CASE } from "../schemas/fields.ts";
-import { claimSchema, sourceSchema } from "../schemas/index.ts";
+import { ID_REFERENCES, claimSchema, sourceSchema } from "../schemas/index.ts";
 
 export const PLACEHOLDER = "REPLACE:";
 
-const idSchema = z.string();
-const CLAIM = claimSchema({ claimants: idSchema, sources: idSchema, claims: idSchema });
+const CLAIM = claimSchema(ID_REFERENCES);
 const SOURCE = sourceSchema();
 
 /** A field's description, looking through .optional() and .default() wrappers. */

@@ -40,3 +40,17 @@ export function text(description: string) {
     .min(1, { error: "must not be empty" })
     .meta({ description });
 }
+
+/**
+ * A reference by id outside Astro (the content check, the editors' schemas):
+ * the file name of an entry in another collection. Astro's own collections use
+ * `reference()`; `integrity.ts` checks that each id resolves.
+ */
+export function idReference(collection: string) {
+  return z
+    .string({ error: `must be the id of a file in content/${collection}/` })
+    .regex(KEBAB_CASE, {
+      error: `must be the id of a file in content/${collection}/ (its file name without the extension)`,
+    })
+    .meta({ description: `The id of a file in content/${collection}/.` });
+}

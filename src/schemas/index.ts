@@ -6,7 +6,7 @@
  */
 import { z } from "astro/zod";
 import { RATING_KEYS } from "../lib/ratings.ts";
-import { KEBAB_CASE, httpUrl, isoDate, text } from "./fields.ts";
+import { KEBAB_CASE, httpUrl, idReference, isoDate, text } from "./fields.ts";
 
 export const SOURCE_KINDS = [
   "primary-document",
@@ -231,3 +231,10 @@ export function pageSchema() {
     updated: isoDate("When the page last changed in substance."),
   });
 }
+
+/** References as plain ids, for everything that reads content outside Astro. */
+export const ID_REFERENCES = {
+  claimants: idReference("claimants"),
+  sources: idReference("sources"),
+  claims: idReference("claims"),
+};

@@ -4,14 +4,13 @@
  * dated entry to the claim's corrections list.
  */
 import { parseDocument } from "yaml";
+import { FRONTMATTER } from "./load.ts";
 import type { Problem } from "./problem.ts";
 
 /** The fields whose change readers must be told about. */
 export const WATCHED_FIELDS = ["reporting", "verdict", "bottomLine"] as const;
 
 type Data = Record<string, unknown>;
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** The frontmatter of an MDX file as plain data, or undefined if it has none. */
 export function frontmatterOf(source: string): Data | undefined {

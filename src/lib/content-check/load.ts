@@ -40,7 +40,8 @@ export interface LoadResult {
   readonly problems: Problem[];
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** The frontmatter block at the top of an MDX file. */
+export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Loads every collection under `<projectRoot>/content`. */
 export function loadContent(projectRoot: string): LoadResult {

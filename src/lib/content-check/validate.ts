@@ -4,6 +4,7 @@
  */
 import { z } from "astro/zod";
 import {
+  ID_REFERENCES,
   claimSchema,
   claimantSchema,
   pageSchema,
@@ -14,23 +15,11 @@ import { KEBAB_CASE } from "../../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
-/** Outside Astro a reference is an id; `integrity.ts` checks that it resolves. */
-const id = (collection: string) =>
-  z.string({ error: `must be the id of a file in content/${collection}/` }).regex(KEBAB_CASE, {
-    error: `must be the id of a file in content/${collection}/ (its file name without the extension)`,
-  });
-
-const refs = {
-  claimants: id("claimants"),
-  sources: id("sources"),
-  claims: id("claims"),
-};
-
 export const SCHEMAS = {
-  claims: claimSchema(refs),
+  claims: claimSchema(ID_REFERENCES),
   sources: sourceSchema(),
   claimants: claimantSchema(),
-  timeline: timelineEventSchema(refs),
+  timeline: timelineEventSchema(ID_REFERENCES),
   pages: pageSchema(),
 } satisfies Record<CollectionName, z.ZodType>;
 

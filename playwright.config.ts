@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./tests/e2e/browser";
+import { chromiumLaunchOptions } from "./scripts/lib/browser";
 
 const PORT = 4322;
 

@@ -15,7 +15,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadContent } from "../src/lib/content-check/load.ts";
+import { loadContent } from "../src/content-check/load.ts";
 import { RouteTimings, type RouteGroup } from "./lib/build-log.ts";
 import { runMeasured, type MeasuredRun } from "./lib/process-memory.ts";
 import { generateSyntheticContent, sourceCount, writeFiles } from "./lib/synthetic.ts";

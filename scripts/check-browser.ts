@@ -1,5 +1,5 @@
 /** Fails `npm test` at once, in one sentence, when no browser can run the browser tests. */
-import { chromiumLaunchOptions } from "../tests/e2e/browser.ts";
+import { chromiumLaunchOptions } from "./lib/browser.ts";
 
 try {
   const { executablePath } = chromiumLaunchOptions();

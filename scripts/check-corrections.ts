@@ -5,8 +5,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { checkCorrection, frontmatterOf } from "../src/lib/content-check/corrections.ts";
-import { formatReport, type Problem } from "../src/lib/content-check/index.ts";
+import { checkCorrection, frontmatterOf } from "../src/content-check/corrections.ts";
+import { formatReport, type Problem } from "../src/content-check/index.ts";
 
 const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
 const tryGit = (...args: string[]) => {

@@ -7,7 +7,7 @@ import {
   REFERENCE_PATH,
   contentReference,
   jsonSchemaFor,
-} from "../src/lib/editor-files.ts";
+} from "./lib/editor-files.ts";
 
 const write = (path: string, text: string) => {
   mkdirSync(dirname(path), { recursive: true });

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { claimTemplate, sourceTemplate, validateNewId } from "../src/lib/scaffold.ts";
-import { frontmatterOf } from "../src/lib/content-check/corrections.ts";
+import { claimTemplate, sourceTemplate, validateNewId } from "./lib/scaffold.ts";
+import { frontmatterOf } from "../src/content-check/corrections.ts";
 import { readFileSync } from "node:fs";
 
 const [kind, id] = process.argv.slice(2);

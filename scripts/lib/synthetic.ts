@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RATING_KEYS } from "../../src/lib/ratings.ts";
+import { RATING_KEYS } from "../../src/schemas/ratings.ts";
 import { DATE_PRECISIONS, SOURCE_KINDS } from "../../src/schemas/index.ts";
 
 /** A file to write, with its path from the project root (forward slashes). */

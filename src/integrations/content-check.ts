@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { checkContent, formatReport } from "../lib/content-check/index.ts";
+import { checkContent, formatReport } from "../content-check/index.ts";
 
 export default function contentCheck(): AstroIntegration {
   return {
@@ -37,14 +37,13 @@ export default function contentCheck(): AstroIntegration {
 /**
  * Astro caches parsed entries and re-parses a file only when the file or
  * src/content.config.ts changes. The schemas live in src/schemas/ (shared with
- * the content check), so a schema edit must clear that cache by hand, or
+ * the content check, and holding the rating scale), so a schema edit must clear that cache by hand, or
  * entries keep the shape of the old schema (missing new defaults, say).
  */
 function forgetStaleContent(root: string, cacheDir: string): void {
   const folder = join(root, "src", "schemas");
   const hash = createHash("sha256");
   for (const name of readdirSync(folder).sort()) hash.update(readFileSync(join(folder, name)));
-  hash.update(readFileSync(join(root, "src", "lib", "ratings.ts")));
   const digest = hash.digest("hex");
   const marker = join(cacheDir, "content-schema.sha256");
   if (existsSync(marker) && readFileSync(marker, "utf8") === digest) return;

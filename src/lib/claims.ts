@@ -3,7 +3,7 @@
  * functions, so drafts are filtered in exactly one place.
  */
 import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
-import { RATINGS, type Rating, type RatingDimension } from "@/lib/ratings";
+import { RATINGS, type Rating, type RatingDimension } from "@/schemas/ratings";
 
 export type Claim = CollectionEntry<"claims">;
 export type Source = CollectionEntry<"sources">;

@@ -5,7 +5,7 @@
  */
 import { z } from "astro/zod";
 import { isoDay } from "@/lib/dates";
-import { RATING_KEYS, getRating } from "@/lib/ratings";
+import { RATING_KEYS, getRating } from "@/schemas/ratings";
 import { SOURCE_KINDS } from "@/schemas";
 import type { Claim, ResolvedCitation } from "@/lib/claims";
 import type { CollectionEntry } from "astro:content";

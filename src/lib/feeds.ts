@@ -3,7 +3,7 @@
  * JSON Feed 1.1. Plain functions of the data, so tests can call them.
  */
 import type { RSSFeedItem } from "@astrojs/rss";
-import { getRating } from "@/lib/ratings";
+import { getRating } from "@/schemas/ratings";
 import type { Claim, CorrectionLogEntry } from "@/lib/claims";
 
 export interface FeedLink {

@@ -14,7 +14,12 @@ import type {
 } from "schema-dts";
 import type { CollectionEntry } from "astro:content";
 import { isoDay } from "@/lib/dates";
-import { BEST_RATING_VALUE, RATING_DIMENSIONS, WORST_RATING_VALUE, getRating } from "@/lib/ratings";
+import {
+  BEST_RATING_VALUE,
+  RATING_DIMENSIONS,
+  WORST_RATING_VALUE,
+  getRating,
+} from "@/schemas/ratings";
 
 /**
  * Which of a claim's two ratings its ClaimReview carries. The verdict answers

@@ -5,6 +5,12 @@
  */
 import { z } from "astro/zod";
 
+/**
+ * Marks a value the scaffolder wrote for an editor to replace; the content
+ * check refuses it once the entry is published.
+ */
+export const PLACEHOLDER = "REPLACE:";
+
 /** Lower-case words joined by hyphens: the form of every id and file name. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -2,10 +2,10 @@
  * The content model. Each collection's schema is built from a function that
  * takes the schemas used for references, so Astro's collections
  * (`src/content.config.ts`, with `reference()`) and the standalone content
- * check (`src/lib/content-check/`, with plain ids) share one definition.
+ * check (`src/content-check/`, with plain ids) share one definition.
  */
 import { z } from "astro/zod";
-import { RATING_KEYS } from "../lib/ratings.ts";
+import { RATING_KEYS } from "./ratings.ts";
 import { KEBAB_CASE, httpUrl, idReference, isoDate, text } from "./fields.ts";
 
 export const SOURCE_KINDS = [
@@ -15,6 +15,14 @@ export const SOURCE_KINDS = [
   "analysis",
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** How each kind of source is named to readers, in the order the sources page groups them. */
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  "primary-document": "Primary document",
+  "official-statement": "Official statement",
+  "news-report": "News report",
+  analysis: "Analysis",
+};
 
 export const DATE_PRECISIONS = ["day", "month", "year", "approximate"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];

@@ -3,8 +3,8 @@
  * content/ with the same loader the content check uses.
  */
 import { fileURLToPath } from "node:url";
-import { loadContent } from "../../src/lib/content-check/load";
-import { getRating, type RatingKey } from "../../src/lib/ratings";
+import { loadContent } from "../../src/content-check/load";
+import { getRating, type RatingKey } from "../../src/schemas/ratings";
 
 export interface ExpectedClaim {
   id: string;

@@ -1,7 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect, test } from "@playwright/test";
-import { getRating, type RatingKey } from "../../src/lib/ratings";
+import { getRating, type RatingKey } from "../../src/schemas/ratings";
 import { claimReviewProblems } from "../support/claim-review";
 import { CLAIMS } from "./content";
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { checkContent } from "@/lib/content-check";
+import { checkContent } from "@/content-check";
 import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
 import {
   CITATIONS_PER_CLAIM,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkContent, formatReport } from "@/lib/content-check";
+import { checkContent, formatReport } from "@/content-check";
 import { VARIANTS, fixtureRoot } from "./fixtures";
 
 describe("the content check", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { checkCorrection } from "@/lib/content-check/corrections";
-import { formatReport } from "@/lib/content-check";
+import { checkCorrection } from "@/content-check/corrections";
+import { formatReport } from "@/content-check";
 
 const before = {
   reporting: "accurate",

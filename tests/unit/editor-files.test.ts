@@ -6,7 +6,7 @@ import {
   REFERENCE_PATH,
   contentReference,
   jsonSchemaFor,
-} from "@/lib/editor-files";
+} from "../../scripts/lib/editor-files.ts";
 
 const committed = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const STALE = "is out of date with src/schemas/; run `npm run generate` and commit the result";

@@ -3,8 +3,8 @@
  * hand them to the builders: schema-parsed data, references as objects.
  */
 import type { CollectionEntry } from "astro:content";
-import { loadContent, type CollectionName } from "@/lib/content-check/load";
-import { SCHEMAS } from "@/lib/content-check/validate";
+import { loadContent, type CollectionName } from "@/content-check/load";
+import { SCHEMAS } from "@/content-check/validate";
 import { fixtureRoot } from "./fixtures";
 
 type Data = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { RATINGS, RATING_KEYS } from "@/lib/ratings";
+import { RATINGS, RATING_KEYS } from "@/schemas/ratings";
 import { CARD_RATING_COLOURS } from "@/lib/social-card";
 
 const css = readFileSync(new URL("../../src/styles/global.css", import.meta.url), "utf8");

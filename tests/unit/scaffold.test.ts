@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { checkContent, formatReport } from "@/lib/content-check";
-import { claimTemplate, sourceTemplate, validateNewId } from "@/lib/scaffold";
+import { checkContent, formatReport } from "@/content-check";
+import { claimTemplate, sourceTemplate, validateNewId } from "../../scripts/lib/scaffold.ts";
 import { fixtureRoot } from "./fixtures";
 
 const template = () =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { getRating } from "@/lib/ratings";
+import { getRating } from "@/schemas/ratings";
 import { CLAIM_REVIEW_DIMENSION, buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimReviewProblems } from "../support/claim-review";
 import { fixtureEntries } from "./entries";

@@ -1,22 +1,22 @@
 /**
- * The command line of the source-rot check (scripts/check-sources-live.ts),
+ * The command line of the source-check check (scripts/check-sources.ts),
  * with everything that touches the world passed in so tests can run it.
  *
  * Exit codes: 0 all sources open and every passage was found; 1 something
  * rotted (the report says what); 2 usage error; 3 the check itself failed.
  */
 import { parseArgs } from "node:util";
-import { formatProblem, type Problem } from "../content-check/problem.ts";
-import { checkSourceRot, type CheckOptions } from "./check.ts";
+import { formatProblem, type Problem } from "../../../src/content-check/problem.ts";
+import { checkSources, type CheckOptions } from "./check.ts";
 import { formatReport, renderIssue } from "./issue.ts";
-import { hasRot, type FetchPage, type LoadedFile } from "./types.ts";
+import { hasProblems, type FetchPage, type LoadedFile } from "./types.ts";
 
-export const EXIT = { ok: 0, rot: 1, usage: 2, failure: 3 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export const DEFAULT_OUT = "source-rot-report.md";
+export const DEFAULT_OUT = "source-check-report.md";
 
-export const USAGE = `Usage: node scripts/check-sources-live.ts [--out <path>]
+export const USAGE = `Usage: node scripts/check-sources.ts [--out <path>]
 
 Fetches every source's url and archiveUrl in content/sources/ and checks that
 each passage cited in content/claims/ is still on the page it cites (the
@@ -76,7 +76,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
         ].join("\n"),
       );
     }
-    const report = await checkSourceRot(files, deps.fetchPage, deps.checkOptions);
+    const report = await checkSources(files, deps.fetchPage, deps.checkOptions);
     deps.log(formatReport(report));
 
     const { env } = deps;
@@ -96,7 +96,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
     deps.log(`\nWrote the issue body to ${out}.`);
     const githubOutput = env["GITHUB_OUTPUT"];
     if (githubOutput) deps.appendFile(githubOutput, `title=${issue.title}\n`);
-    return hasRot(report) ? EXIT.rot : EXIT.ok;
+    return hasProblems(report) ? EXIT.problems : EXIT.ok;
   } catch (error) {
     deps.error(
       `The source check itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

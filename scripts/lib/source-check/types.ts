@@ -1,4 +1,4 @@
-/** The shapes shared by the source-rot check, its report and its command line. */
+/** The shapes shared by the source-check check, its report and its command line. */
 
 /** What fetching one address gave: the final response, or why there was none. */
 export type PageResult =
@@ -82,7 +82,7 @@ export interface UncheckedCitation {
   readonly reason: string;
 }
 
-export interface SourceRotReport {
+export interface SourceCheckReport {
   /** ISO timestamp of the run. */
   readonly checkedAt: string;
   readonly sourcesChecked: number;
@@ -94,6 +94,6 @@ export interface SourceRotReport {
 }
 
 /** True when an editor has something to fix: a dead address or a missing passage. */
-export function hasRot(report: SourceRotReport): boolean {
+export function hasProblems(report: SourceCheckReport): boolean {
   return report.unreachable.length > 0 || report.missingPassages.length > 0;
 }

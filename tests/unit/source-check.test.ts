@@ -1,21 +1,21 @@
 /**
- * The source-rot check against a fake web: fixture pages in
- * tests/fixtures/source-rot/pages/, served by a fake `fetchPage`, for the
- * fixture content in tests/fixtures/source-rot/content/. Nothing here touches
+ * The source-check check against a fake web: fixture pages in
+ * tests/fixtures/source-check/pages/, served by a fake `fetchPage`, for the
+ * fixture content in tests/fixtures/source-check/content/. Nothing here touches
  * the network.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { loadContent } from "@/lib/content-check/load";
+import { loadContent } from "@/content-check/load";
 import {
   ISSUE_TITLE,
-  checkSourceRot,
+  checkSources,
   containsPassage,
   createFetchPage,
   escapeMarkdown,
   formatReport,
-  hasRot,
+  hasProblems,
   pageText,
   renderIssue,
   runCli,
@@ -23,12 +23,12 @@ import {
   type FetchPage,
   type LoadedFile,
   type PageResult,
-  type SourceRotReport,
-} from "@/lib/source-rot";
+  type SourceCheckReport,
+} from "../../scripts/lib/source-check/index.ts";
 
-const ROOT = fileURLToPath(new URL("../fixtures/source-rot/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../fixtures/source-check/", import.meta.url));
 const page = (name: string): string =>
-  readFileSync(new URL(`../fixtures/source-rot/pages/${name}`, import.meta.url), "utf8");
+  readFileSync(new URL(`../fixtures/source-check/pages/${name}`, import.meta.url), "utf8");
 
 const STORY = "https://news.test/agency-grounds-drones";
 const REPORT = "https://agency.test/report";
@@ -101,7 +101,7 @@ async function checkFixture(overrides: Readonly<Record<string, Answer | Answer[]
   const web = fakeWeb(overrides);
   const { files, problems } = loadContent(ROOT);
   expect(problems).toEqual([]);
-  const report = await checkSourceRot(files, web.fetchPage, FAST);
+  const report = await checkSources(files, web.fetchPage, FAST);
   return { report, web };
 }
 
@@ -113,7 +113,7 @@ function lineOf(file: string, text: string): number {
   return index + 1;
 }
 
-const citationIds = (report: SourceRotReport) =>
+const citationIds = (report: SourceCheckReport) =>
   report.missingPassages.map((missing) => missing.citationId);
 
 describe("comparing a passage with a page", () => {
@@ -158,7 +158,7 @@ describe("comparing a passage with a page", () => {
   });
 });
 
-describe("the source-rot check", () => {
+describe("the source-check check", () => {
   test("passes a passage present on the page despite formatting differences", async () => {
     const { report } = await checkFixture();
     expect(citationIds(report)).not.toContain("cease-all-use");
@@ -183,7 +183,7 @@ describe("the source-rot check", () => {
         foundOnLivePage: undefined,
       },
     ]);
-    expect(hasRot(report)).toBe(true);
+    expect(hasProblems(report)).toBe(true);
   });
 
   test("reports an unreachable address with its status, and does not read the error page", async () => {
@@ -236,7 +236,7 @@ describe("the source-rot check", () => {
   test("a request that takes too long counts as a network error and is retried", async () => {
     const web = fakeWeb({ [STORY]: "hang" });
     const { files } = loadContent(ROOT);
-    const report = await checkSourceRot(files, web.fetchPage, { ...FAST, timeoutMs: 20 });
+    const report = await checkSources(files, web.fetchPage, { ...FAST, timeoutMs: 20 });
     expect(web.count(STORY)).toBe(2);
     expect(report.unreachable.find((problem) => problem.url === STORY)?.error).toMatch(
       /timed out after 20 ms/,
@@ -325,7 +325,7 @@ describe("the source-rot check", () => {
       hosts.delete(host);
       return { status: 200, finalUrl: url, body: "<p>ok</p>" };
     };
-    const report = await checkSourceRot(files, fetchPage, FAST);
+    const report = await checkSources(files, fetchPage, FAST);
     expect(report.urlsChecked).toBe(12);
     expect(most).toBe(4);
     expect(hostClash).toBe(false);
@@ -354,7 +354,7 @@ describe("the real fetchPage", () => {
     });
     const defaultAgent = createFetchPage({ fetch });
     await defaultAgent(STORY);
-    expect(headers?.get("user-agent")).toMatch(/^DJIClaimsCheck-SourceRot\/1\.0 \(/);
+    expect(headers?.get("user-agent")).toMatch(/^DJIClaimsCheck-SourceCheck\/1\.0 \(/);
   });
 
   test("turns a thrown network error into an error result naming its cause", async () => {
@@ -463,7 +463,7 @@ describe("the issue body", () => {
 
   test("stays under GitHub's length limit, saying what it left out", async () => {
     const { report } = await checkFixture();
-    const many: SourceRotReport = {
+    const many: SourceCheckReport = {
       ...report,
       missingPassages: Array.from({ length: 400 }, () => report.missingPassages[0]!),
     };
@@ -519,7 +519,7 @@ describe("the command line", () => {
     const clean = [source, { ...claim, data: { ...data, citations: data.citations.slice(0, 2) } }];
     const run = cli(fakeWeb(), () => ({ files: clean, problems: [] }));
     expect(await runCli([], run.deps)).toBe(0);
-    expect(run.written.get("source-rot-report.md")).toContain("nothing to fix");
+    expect(run.written.get("source-check-report.md")).toContain("nothing to fix");
   });
 
   test("exits 2 on a usage error, without fetching anything", async () => {
@@ -527,7 +527,7 @@ describe("the command line", () => {
     for (const argv of [["--bogus"], ["--out"], ["--out", " "], ["extra"]]) {
       const run = cli(web);
       expect(await runCli(argv, run.deps)).toBe(2);
-      expect(run.errors.join("\n")).toContain("Usage: node scripts/check-sources-live.ts");
+      expect(run.errors.join("\n")).toContain("Usage: node scripts/check-sources.ts");
     }
     expect(web.calls).toEqual([]);
   });

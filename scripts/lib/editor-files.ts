@@ -4,14 +4,14 @@
  * test fails when the committed copies differ from what this produces.
  */
 import { z } from "astro/zod";
-import { RATINGS } from "./ratings.ts";
+import { RATINGS } from "../../src/schemas/ratings.ts";
 import {
   ID_REFERENCES,
   claimSchema,
   claimantSchema,
   sourceSchema,
   timelineEventSchema,
-} from "../schemas/index.ts";
+} from "../../src/schemas/index.ts";
 
 export const EDITOR_SCHEMAS = {
   claims: claimSchema(ID_REFERENCES),

@@ -4,7 +4,7 @@
  * Astro's `reference()` only logs a missing entry; these checks fail the build.
  */
 import type { ContentFile } from "./load.ts";
-import { PLACEHOLDER } from "../scaffold.ts";
+import { PLACEHOLDER } from "../schemas/fields.ts";
 import { scanMdx, type MdxComponentName, type MdxScan } from "./mdx-safety.ts";
 import { fieldName, type Problem } from "./problem.ts";
 

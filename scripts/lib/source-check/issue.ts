@@ -1,9 +1,9 @@
 /**
- * The source-rot report in words: a GitHub issue (Markdown) for editors, and
+ * The source-check report in words: a GitHub issue (Markdown) for editors, and
  * plain text for the log. Each problem says what is broken, where (file,
  * field, line) and what to do about it.
  */
-import type { MissingPassage, SourceRotReport, UnreachableUrl } from "./types.ts";
+import type { MissingPassage, SourceCheckReport, UnreachableUrl } from "./types.ts";
 
 /**
  * The issue's title. It never changes, so each weekly run finds and updates
@@ -60,7 +60,7 @@ export function describeResult(problem: Pick<UnreachableUrl, "status" | "error">
 }
 
 /** The issue's title and Markdown body. */
-export function renderIssue(report: SourceRotReport, options: IssueOptions = {}): Issue {
+export function renderIssue(report: SourceCheckReport, options: IssueOptions = {}): Issue {
   const maxLength = options.maxLength ?? 60_000;
   const fileLink = (file: string, line?: number): string => {
     const label = `\`${file}\``;
@@ -117,7 +117,7 @@ export function renderIssue(report: SourceRotReport, options: IssueOptions = {})
     "Some sites refuse automated requests (HTTP 403 or 429) or build their text with scripts, although the page opens fine in a browser: check in a browser before changing anything. " +
       "An `archiveUrl` must be the address of a saved copy you opened and checked, never one made up by hand.",
     "",
-    `<sub>Made by \`scripts/check-sources-live.ts\`${options.runUrl ? ` in ${link("this run", options.runUrl)}` : ""}.</sub>`,
+    `<sub>Made by \`scripts/check-sources.ts\`${options.runUrl ? ` in ${link("this run", options.runUrl)}` : ""}.</sub>`,
   ].join("\n");
 
   const parts = [intro.join("\n")];
@@ -230,7 +230,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The report as plain text, for the log. */
-export function formatReport(report: SourceRotReport): string {
+export function formatReport(report: SourceCheckReport): string {
   const lines = [
     `Source check ${report.checkedAt}: ${plural(report.sourcesChecked, "source", "sources")}, ${plural(report.urlsChecked, "address", "addresses")}, ${plural(report.citationsChecked, "citation", "citations")}.`,
   ];

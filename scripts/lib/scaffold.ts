@@ -5,10 +5,8 @@
  * check refuses them once a claim is published.
  */
 import { z } from "astro/zod";
-import { KEBAB_CASE } from "../schemas/fields.ts";
-import { ID_REFERENCES, claimSchema, sourceSchema } from "../schemas/index.ts";
-
-export const PLACEHOLDER = "REPLACE:";
+import { KEBAB_CASE, PLACEHOLDER } from "../../src/schemas/fields.ts";
+import { ID_REFERENCES, claimSchema, sourceSchema } from "../../src/schemas/index.ts";
 
 const CLAIM = claimSchema(ID_REFERENCES);
 const SOURCE = sourceSchema();

@@ -7,7 +7,7 @@ import { describeError } from "./check.ts";
 import type { FetchPage, PageResult } from "./types.ts";
 
 export const DEFAULT_USER_AGENT =
-  "DJIClaimsCheck-SourceRot/1.0 (weekly check that the sources a fact-check cites still open)";
+  "DJIClaimsCheck-SourceCheck/1.0 (weekly check that the sources a fact-check cites still open)";
 
 /** The User-Agent, naming the repository to contact when it is known. */
 export function userAgent(repositoryUrl?: string): string {

@@ -10,8 +10,8 @@ import {
   pageSchema,
   sourceSchema,
   timelineEventSchema,
-} from "../../schemas/index.ts";
-import { KEBAB_CASE } from "../../schemas/fields.ts";
+} from "../schemas/index.ts";
+import { KEBAB_CASE } from "../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
 import { fieldName, type Problem } from "./problem.ts";
 

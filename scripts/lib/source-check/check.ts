@@ -1,5 +1,5 @@
 /**
- * The source-rot check: does every source's address still open, and is every
+ * The source-check check: does every source's address still open, and is every
  * cited passage still on the page it cites? Fetching is passed in, so the
  * check runs the same against the live web and against a test's fake.
  */
@@ -10,7 +10,7 @@ import type {
   LoadedFile,
   MissingPassage,
   PageResult,
-  SourceRotReport,
+  SourceCheckReport,
   UncheckedCitation,
   UnreachableUrl,
   UrlField,
@@ -56,11 +56,11 @@ interface Citation {
 const URL_FIELDS: readonly UrlField[] = ["url", "archiveUrl"];
 
 /** Checks every source address and every cited passage in the loaded content. */
-export async function checkSourceRot(
+export async function checkSources(
   files: readonly LoadedFile[],
   fetchPage: FetchPage,
   options: CheckOptions = {},
-): Promise<SourceRotReport> {
+): Promise<SourceCheckReport> {
   const settings = { ...DEFAULT_CHECK_OPTIONS, ...options };
   const checkedAt = (options.now ?? (() => new Date()))().toISOString();
   const sources = readSources(files);

@@ -117,6 +117,9 @@ ${PLACEHOLDER} one paragraph for the reporting rating, one for the verdict.
 `;
 }
 
+/** A host that can never resolve (RFC 6761), which the content check reports as a placeholder. */
+const PLACEHOLDER_HOST = `${PLACEHOLDER.toLowerCase().replace(":", "")}-with-the-publisher-domain.invalid`;
+
 export function sourceTemplate(today: string): string {
   const field = (name: string, value: string) =>
     `${comment(describe(SOURCE, name))}\n${name}: ${value}`;
@@ -127,7 +130,14 @@ ${comment(describe(SOURCE, "author"))}
 # author: "Name Surname"
 ${field("date", today)}
 ${field("datePrecision", "day")}
-${field("url", `"https://${PLACEHOLDER.toLowerCase().replace(":", "")}-with-the-source-address.invalid/"`)}
+${field("publisherDomain", `"${PLACEHOLDER_HOST}"`)}
+${field("url", `"https://${PLACEHOLDER_HOST}/"`)}
+${comment(describe(SOURCE, "offDomainReason"))}
+# offDomainReason: "The bulletin leaked; its author never published it."
+${comment(describe(SOURCE, "copy"))}
+# copy:
+#   url: "https://..."
+#   what: "A repost of the article on ..."
 ${comment(describe(SOURCE, "archiveUrl"))}
 # archiveUrl: "https://web.archive.org/web/..."
 ${field("accessed", today)}

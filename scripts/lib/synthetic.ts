@@ -155,6 +155,7 @@ function sourceYaml(index: number, text: ReturnType<typeof chooser>): string {
     `publisher: ${quote(`Benchmark Publisher ${(index % 40) + 1}`)}`,
     `date: 2017-${pad((index % 12) + 1, 2)}-01`,
     `datePrecision: ${precision}`,
+    `publisherDomain: "example.org"`,
     `url: "https://example.org/bench/source-${index + 1}"`,
     `accessed: 2026-11-24`,
     `kind: ${SOURCE_KINDS[index % SOURCE_KINDS.length] ?? "news-report"}`,

@@ -4,7 +4,7 @@
  * Astro's `reference()` only logs a missing entry; these checks fail the build.
  */
 import type { ContentFile } from "./load.ts";
-import { PLACEHOLDER } from "../schemas/fields.ts";
+import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { scanMdx, type MdxComponentName, type MdxScan } from "./mdx-safety.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
@@ -21,8 +21,8 @@ type Data = Record<string, unknown>;
 
 /** The MDX components each kind of page provides (see the layouts). */
 const COMPONENTS_BY_COLLECTION: Partial<Record<string, readonly MdxComponentName[]>> = {
-  claims: ["Cite"],
-  pages: [],
+  claims: ["Cite", "ClaimLink"],
+  pages: ["ClaimLink"],
 };
 
 /** The prose pages the site's own routes render; each must exist in content/pages/. */
@@ -63,6 +63,13 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
   checkDuplicateUrls(files, problems);
   checkPlaceholders(files, problems);
   const claimOrders = new Map<number, string>();
+  const publishedClaims = new Set(
+    files
+      .filter(
+        (file) => file.collection === "claims" && (file.data as Data | null)?.["draft"] !== true,
+      )
+      .map((file) => file.id),
+  );
 
   for (const file of files) {
     const data = (file.data ?? {}) as Data;
@@ -101,6 +108,15 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
         } else claimOrders.set(order, file.file);
       }
     }
+    for (const { id, line } of scan?.claimLinks ?? []) {
+      if (publishedClaims.has(id)) continue;
+      problems.push({
+        file: file.file,
+        line: line === undefined ? undefined : file.bodyLine + line - 1,
+        message: `<ClaimLink id="${id}"> names no published claim; use the file name of one in content/claims/ (without .mdx)`,
+      });
+    }
+    if (file.collection === "sources") checkSourceAddresses(file, data, problems);
     if (file.collection === "timeline") {
       missing(file, ["source"], "sources", data["source"]);
       const claims = Array.isArray(data["claims"]) ? data["claims"] : [];
@@ -144,6 +160,46 @@ function checkDuplicateUrls(files: readonly ContentFile[], problems: Problem[]):
         message: `the same address is already recorded in ${first}; cite that source's id instead of adding it twice`,
       });
     } else byUrl.set(key, file.file);
+  }
+}
+
+/**
+ * A reader clicks a publisher's name expecting the publisher's page: `url` is
+ * the original, on the publisher's own domain, and a copy we read instead is
+ * recorded, and shown, as a copy.
+ */
+function checkSourceAddresses(file: ContentFile, data: Data, problems: Problem[]): void {
+  const { url, publisherDomain, offDomainReason } = data;
+  const copy = data["copy"] as Data | undefined;
+  if (typeof url !== "string" || typeof publisherDomain !== "string") return;
+  const onDomain = isOnDomain(url, publisherDomain);
+  if (!onDomain && offDomainReason === undefined) {
+    problems.push({
+      file: file.file,
+      line: file.lineOf(["url"]),
+      field: "url",
+      message: `${url} is not on the publisher's domain (${publisherDomain}); put the publisher's own address here and the address you read under copy (url and what), or add offDomainReason saying why the original is not on ${publisherDomain}`,
+    });
+  }
+  if (onDomain && offDomainReason !== undefined) {
+    problems.push({
+      file: file.file,
+      line: file.lineOf(["offDomainReason"]),
+      field: "offDomainReason",
+      message: `url is on ${publisherDomain} already; remove offDomainReason`,
+    });
+  }
+  if (
+    typeof copy?.["url"] === "string" &&
+    copy["url"].replace(/\/+$/, "") === url.replace(/\/+$/, "")
+  ) {
+    problems.push({
+      file: file.file,
+      line: file.lineOf(["copy", "url"]),
+      field: "copy.url",
+      message:
+        "is the same address as url; copy is only for a different address you read, so remove copy",
+    });
   }
 }
 
@@ -253,7 +309,7 @@ function isoDay(value: unknown): string | undefined {
 }
 
 /**
- * Scaffolded files hold REPLACE: markers (and sources an .invalid address)
+ * Scaffolded files hold REPLACE: markers (and sources an .invalid domain)
  * until an editor fills them in. A draft may keep them; anything published,
  * or cited by something published, may not.
  */
@@ -274,7 +330,7 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
   for (const file of published) {
     if (file.collection === "sources" && !cited.has(file.id)) continue;
     file.text.split("\n").forEach((line, index) => {
-      if (line.includes(PLACEHOLDER) || /https?:\/\/[^/\s"]*\.invalid\b/.test(line)) {
+      if (line.includes(PLACEHOLDER) || /[a-z0-9-]\.invalid\b/.test(line)) {
         problems.push({
           file: file.file,
           line: index + 1,

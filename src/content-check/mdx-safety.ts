@@ -27,6 +27,14 @@ export const MDX_COMPONENTS = {
       },
     },
   },
+  ClaimLink: {
+    props: {
+      id: {
+        required: true,
+        expected: 'the file name of a published claim, e.g. id="story-opinion-absurd"',
+      },
+    },
+  },
 } as const satisfies Record<string, MdxComponentSpec>;
 
 export type MdxComponentName = keyof typeof MDX_COMPONENTS;
@@ -77,6 +85,8 @@ export interface MdxScan {
   readonly findings: MdxFinding[];
   /** Every `<Cite id>` in reading order, for the citation checks. */
   readonly cites: { id: string; line: number | undefined }[];
+  /** Every `<ClaimLink id>`, for the check that each names a published claim. */
+  readonly claimLinks: { id: string; line: number | undefined }[];
   /** False when the body is not valid MDX, so nothing else could be read. */
   readonly parsed: boolean;
 }
@@ -94,6 +104,7 @@ const isRemote = (url: string) => /^(?:https?:)?\/\//i.test(url.trim());
 export function scanMdx(body: string, components: readonly MdxComponentName[]): MdxScan {
   const findings: MdxFinding[] = [];
   const cites: MdxScan["cites"] = [];
+  const claimLinks: MdxScan["claimLinks"] = [];
   let tree: Nodes;
   try {
     tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
@@ -105,7 +116,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       line,
       message: `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`,
     });
-    return { findings, cites, parsed: false };
+    return { findings, cites, claimLinks, parsed: false };
   }
   const allowedComponents = components.join(", ") || "none in this kind of page";
 
@@ -154,9 +165,8 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           return;
         }
         if (/^[A-Z]/.test(name) || name.includes(".")) {
-          checkComponent(name, node.attributes, components, refuse, (id) =>
-            cites.push({ id, line }),
-          );
+          const id = checkComponent(name, node.attributes, components, refuse);
+          if (id !== undefined) (name === "Cite" ? cites : claimLinks).push({ id, line });
           return;
         }
         const tag = name.toLowerCase();
@@ -183,7 +193,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       }
     }
   });
-  return { findings, cites, parsed: true };
+  return { findings, cites, claimLinks, parsed: true };
 }
 
 type Attribute = MdxJsxAttribute | MdxJsxExpressionAttribute;
@@ -232,13 +242,12 @@ function checkComponent(
   attributes: Attribute[],
   components: readonly MdxComponentName[],
   refuse: (message: string) => void,
-  onCite: (id: string) => void,
-): void {
+): string | undefined {
   if (!(components as readonly string[]).includes(name)) {
     refuse(
       `<${name}> is not a component this page can use; use ${components.length ? `one of: ${components.map((c) => `<${c}>`).join(", ")}` : "Markdown only"}`,
     );
-    return;
+    return undefined;
   }
   const spec: MdxComponentSpec = MDX_COMPONENTS[name as MdxComponentName];
   const received = new Map<string, string>();
@@ -275,6 +284,5 @@ function checkComponent(
       refuse(`<${name}> is missing the prop ${prop}; expected ${expected}`);
     }
   }
-  const id = received.get("id");
-  if (name === "Cite" && id !== undefined) onCite(id);
+  return received.get("id");
 }

@@ -38,6 +38,27 @@ export function httpUrl(description: string) {
     .meta({ description, example: "https://www.example.org/page" });
 }
 
+/** A bare web domain: lower-case labels joined by dots, e.g. `defense.gov`. */
+export function domain(description: string) {
+  return z
+    .string({ error: "must be text" })
+    .regex(/^(?!www\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, {
+      error: "must be a bare domain such as nytimes.com: lower case, no https://, no www., no path",
+    })
+    .meta({ description, example: "nytimes.com" });
+}
+
+/** Whether `url`'s host is `domain` or one of its subdomains. */
+export function isOnDomain(url: string, domain: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
 /** A non-empty line of text, trimmed. */
 export function text(description: string) {
   return z

@@ -6,13 +6,15 @@
  */
 import { z } from "astro/zod";
 import { RATING_KEYS } from "./ratings.ts";
-import { KEBAB_CASE, httpUrl, idReference, isoDate, text } from "./fields.ts";
+import { KEBAB_CASE, domain, httpUrl, idReference, isoDate, text } from "./fields.ts";
 
 export const SOURCE_KINDS = [
   "primary-document",
   "official-statement",
+  "press-release",
   "news-report",
   "analysis",
+  "audio-video",
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -20,8 +22,10 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   "primary-document": "Primary document",
   "official-statement": "Official statement",
+  "press-release": "Press release",
   "news-report": "News report",
   analysis: "Analysis",
+  "audio-video": "Audio or video",
 };
 
 export const DATE_PRECISIONS = ["day", "month", "year", "approximate"] as const;
@@ -175,9 +179,29 @@ export function sourceSchema() {
           "How much of `date` is known: day (default), month, year, or approximate (the day is estimated; say how in `note`). Readers see only what is known.",
         example: "month",
       }),
-    url: httpUrl("The source's own address."),
+    publisherDomain: domain(
+      "The publisher's own web domain, without https:// or www (nytimes.com, defense.gov). `url` must be on it, or `offDomainReason` must say why not.",
+    ),
+    url: httpUrl(
+      "The original's address: where the publisher itself published the source. Readers reach it from the source's title, so it must open what the publisher published, not a repost.",
+    ),
+    offDomainReason: text(
+      "Only when `url` is not on `publisherDomain`: why, in plain words (the document leaked and was never published by its author; the publisher's own address could not be found, so `url` is the copy we read).",
+    ).optional(),
+    copy: z
+      .strictObject({
+        url: httpUrl("The address of the copy we actually read."),
+        what: text(
+          'What the copy is, for readers: "An excerpt of the article posted on the Democratic Underground forum".',
+        ),
+      })
+      .optional()
+      .meta({
+        description:
+          "Only when what we read is not the original at `url`: the copy we read and what it is. Readers see it labelled as the copy we read.",
+      }),
     archiveUrl: httpUrl(
-      "An archived copy that was found (never constructed), where one exists.",
+      "A snapshot of the original that was actually found (never constructed). Without one, the page links the Wayback Machine's lookup for `url`, labelled as a lookup.",
     ).optional(),
     accessed: isoDate("When the source was last read for this site."),
     kind: z
@@ -186,7 +210,7 @@ export function sourceSchema() {
       })
       .meta({
         description:
-          "primary-document (the document itself), official-statement, news-report or analysis.",
+          "primary-document (the document, law, court opinion or report itself), official-statement (a government body's statement), press-release (a company's or organisation's own release or statement), news-report, analysis (research write-ups, law-firm alerts) or audio-video (podcasts, recordings).",
         example: "news-report",
       }),
     note: text(

@@ -476,7 +476,7 @@ describe("the issue body", () => {
     const { report } = await checkFixture();
     const text = formatReport(report);
     expect(text).toContain(
-      `content/sources/removed-page.yaml:4: url ${REMOVED}: HTTP 404 (Not Found)`,
+      `content/sources/removed-page.yaml:5: url ${REMOVED}: HTTP 404 (Not Found)`,
     );
     expect(text).toMatch(/content\/claims\/fixture-claim\.mdx:\d+: citation report-finding/);
   });

@@ -2,7 +2,10 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+import { satteri } from "@astrojs/markdown-satteri";
 import tailwindcss from "@tailwindcss/vite";
+import { MDX_FEATURES } from "./src/content-check/allow-list.ts";
+import { emitGuard } from "./src/content-check/emit-guard.ts";
 import contentCheck from "./src/integrations/content-check.ts";
 import searchIndex from "./src/integrations/search-index.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
@@ -14,6 +17,14 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   integrations: [contentCheck(), mdx(), sitemap(), searchIndex(), securityHeaders()],
+  markdown: {
+    // The content check parses with the same features, and the emit guard
+    // fails the build if the compiler's output for content holds anything
+    // outside the allow-list (src/content-check/allow-list.ts).
+    processor: satteri({ features: MDX_FEATURES, hastPlugins: [emitGuard] }),
+    // Content has no code to highlight; a highlighter would add classes and styles.
+    syntaxHighlight: false,
+  },
   vite: {
     plugins: [tailwindcss()],
     build: {

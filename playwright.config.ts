@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/lib/browser";
 
 const PORT = 4322;
+/** The same build served with its _headers applied, as Netlify-style hosts do. */
+export const HEADERS_PORT = 4323;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -21,10 +23,18 @@ export default defineConfig({
     },
   ],
   // The tests read the built site, exactly as it will be published.
-  webServer: {
-    command: `node scripts/serve.ts dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env["CI"],
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts dist ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/serve.ts dist ${HEADERS_PORT} --headers`,
+      url: `http://127.0.0.1:${HEADERS_PORT}/`,
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
+  ],
 });

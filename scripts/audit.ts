@@ -21,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { launch } from "chrome-launcher";
 import lighthouse, { desktopConfig, generateReport, type Result } from "lighthouse";
+import { chromiumExecutable } from "./lib/browser.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -50,16 +51,6 @@ type AuditResult = Result["audits"][string];
 interface PageResult {
   readonly path: string;
   readonly lhr: Result;
-}
-
-function chromiumPath(): string {
-  const path = process.env["PLAYWRIGHT_CHROMIUM_PATH"] || "/usr/bin/chromium";
-  if (!existsSync(path)) {
-    throw new Error(
-      `No Chromium at ${path}. Install it (sudo apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_PATH.`,
-    );
-  }
-  return path;
 }
 
 /** One Lighthouse run in a fresh browser, so no cache or storage carries over between pages. */
@@ -273,7 +264,7 @@ async function main(): Promise<void> {
       "dist/ has no build to audit. Run `npm run build` first, then `npm run audit`.",
     );
   }
-  const chromePath = chromiumPath();
+  const chromePath = chromiumExecutable();
   const server = await serveStatic(DIST);
   const results: PageResult[] = [];
   try {

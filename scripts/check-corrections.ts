@@ -30,23 +30,31 @@ if (!base) {
   process.exit(1);
 }
 const mergeBase = git("merge-base", "HEAD", base);
-// Committed and uncommitted changes alike, so editors see this before they push.
+// Committed and uncommitted changes alike, so editors see this before they
+// push. Renames are followed: a claim moved to a new file name and re-rated in
+// the same change is compared with its old self.
 const changedFiles = git(
   "diff",
-  "--name-only",
-  "--diff-filter=M",
+  "--name-status",
+  "-M",
+  "--diff-filter=MR",
   mergeBase,
   "--",
   "content/claims",
 )
   .split("\n")
-  .filter((file) => file.endsWith(".mdx"));
+  .filter(Boolean)
+  .map((line) => {
+    const [status = "", from = "", to] = line.split("\t");
+    return { before: from, after: status.startsWith("R") && to ? to : from };
+  })
+  .filter(({ after }) => after.endsWith(".mdx"));
 
 const today = new Date().toISOString().slice(0, 10);
 const problems: Problem[] = [];
-for (const file of changedFiles) {
+for (const { before: oldFile, after: file } of changedFiles) {
   if (!existsSync(file)) continue;
-  const before = frontmatterOf(git("show", `${mergeBase}:${file}`));
+  const before = frontmatterOf(git("show", `${mergeBase}:${oldFile}`));
   const after = frontmatterOf(readFileSync(file, "utf8"));
   // A file whose frontmatter does not parse is reported by the content check.
   if (before && after) problems.push(...checkCorrection(file, before, after, today));

@@ -1,12 +1,6 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
-import {
-  claimSchema,
-  claimantSchema,
-  pageSchema,
-  sourceSchema,
-  timelineEventSchema,
-} from "@/schemas";
+import { COLLECTIONS, type CollectionName } from "@/schemas/collections";
 
 // Everything editors touch lives in content/, outside src/. A leading
 // underscore keeps a file out of the site (drafts of drafts, notes).
@@ -18,31 +12,22 @@ const refs = {
   claims: reference("claims"),
 };
 
+/** Each collection's folder and file type come from the registry. */
+const loader = (name: CollectionName) =>
+  glob({ pattern: `**/[^_]*${COLLECTIONS[name].extension}`, base: `${CONTENT_ROOT}/${name}` });
+
 export const collections = {
-  claims: defineCollection({
-    loader: glob({ pattern: "**/[^_]*.mdx", base: `${CONTENT_ROOT}/claims` }),
-    schema: claimSchema(refs),
-  }),
-  sources: defineCollection({
-    loader: glob({ pattern: "**/[^_]*.yaml", base: `${CONTENT_ROOT}/sources` }),
-    schema: sourceSchema(),
-  }),
+  claims: defineCollection({ loader: loader("claims"), schema: COLLECTIONS.claims.schema(refs) }),
+  sources: defineCollection({ loader: loader("sources"), schema: COLLECTIONS.sources.schema() }),
   claimants: defineCollection({
-    loader: glob({
-      pattern: "**/[^_]*.yaml",
-      base: `${CONTENT_ROOT}/claimants`,
-    }),
-    schema: claimantSchema(),
+    loader: loader("claimants"),
+    schema: COLLECTIONS.claimants.schema(),
   }),
   timeline: defineCollection({
-    loader: glob({
-      pattern: "**/[^_]*.yaml",
-      base: `${CONTENT_ROOT}/timeline`,
-    }),
-    schema: timelineEventSchema(refs),
+    loader: loader("timeline"),
+    schema: COLLECTIONS.timeline.schema(refs),
   }),
-  pages: defineCollection({
-    loader: glob({ pattern: "**/[^_]*.mdx", base: `${CONTENT_ROOT}/pages` }),
-    schema: pageSchema(),
-  }),
-};
+  pages: defineCollection({ loader: loader("pages"), schema: COLLECTIONS.pages.schema() }),
+  snippets: defineCollection({ loader: loader("snippets"), schema: COLLECTIONS.snippets.schema() }),
+  story: defineCollection({ loader: loader("story"), schema: COLLECTIONS.story.schema(refs) }),
+} satisfies Record<CollectionName, unknown>;

@@ -1,6 +1,22 @@
 /** Site-wide settings. Values that differ per deployment come from the environment. */
 
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { load } from "js-yaml";
+import { ID_REFERENCES, storySchema } from "./schemas/index.ts";
+
+/**
+ * The story, read once when the build starts, with the same parser and schema
+ * the content check has already passed it with.
+ */
+function readStory() {
+  const file = join(process.cwd(), "content", "story", "story.yaml");
+  const { title, publisher, author, date, url } = storySchema(ID_REFERENCES).parse(
+    load(readFileSync(file, "utf8")),
+  );
+  return { title, publisher, author, date: date.toISOString().slice(0, 10), url };
+}
 
 /** The GitHub repository this checkout came from, if its origin is on GitHub. */
 function originRepository(): string | undefined {
@@ -37,17 +53,6 @@ export const SITE = {
   repository: process.env["REPOSITORY_URL"] ?? githubRepository,
   /** The branch editors open pull requests against. */
   branch: "main",
-  /**
-   * The story this site checks. The address is the one MITechNews linked when
-   * it republished the story on 1 December 2017 (content/sources/
-   * mitechnews-2017-engadget-republished.yaml); the text checked is the
-   * story as published.
-   */
-  story: {
-    title: "Homeland Security claims DJI drones are spying for China",
-    publisher: "Engadget",
-    author: "Mallory Locklear",
-    date: "2017-11-30",
-    url: "https://www.engadget.com/2017/11/30/homeland-security-claims-dji-drones-spying-china/",
-  },
+  /** The story this site checks, from content/story/story.yaml (editors change it there). */
+  story: readStory(),
 } as const;

@@ -22,6 +22,11 @@ const QUIET_FLAGS = [
 export const NO_BROWSER_MESSAGE =
   "No Chromium found for the browser tests: install Debian's package (sudo apt-get install -y chromium), or run `npx playwright install chromium`, or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary.";
 
+/** The Chromium binary to drive, in the order above; Lighthouse needs a path. */
+export function chromiumExecutable(): string {
+  return chromiumLaunchOptions().executablePath ?? chromium.executablePath();
+}
+
 export function chromiumLaunchOptions(): LaunchOptions {
   const args = [...QUIET_FLAGS];
   if (process.getuid?.() === 0) args.push("--no-sandbox");

@@ -6,27 +6,29 @@
 import { z } from "astro/zod";
 import { RATINGS } from "../../src/schemas/ratings.ts";
 import {
-  ID_REFERENCES,
-  claimSchema,
-  claimantSchema,
-  sourceSchema,
-  timelineEventSchema,
-} from "../../src/schemas/index.ts";
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  type CollectionName,
+} from "../../src/schemas/collections.ts";
+import { ID_REFERENCES } from "../../src/schemas/index.ts";
 
-export const EDITOR_SCHEMAS = {
-  claims: claimSchema(ID_REFERENCES),
-  sources: sourceSchema(),
-  claimants: claimantSchema(),
-  timeline: timelineEventSchema(ID_REFERENCES),
-} as const;
+/** The collections editors write by hand in YAML or frontmatter, per the registry. */
+type EditorCollection = {
+  [N in CollectionName]: (typeof COLLECTIONS)[N] extends { editorSchema: string } ? N : never;
+}[CollectionName];
+
+const EDITOR_COLLECTIONS = COLLECTION_NAMES.filter(
+  (name): name is EditorCollection => "editorSchema" in COLLECTIONS[name],
+);
+
+export const EDITOR_SCHEMAS = Object.fromEntries(
+  EDITOR_COLLECTIONS.map((name) => [name, COLLECTIONS[name].schema(ID_REFERENCES)]),
+) as unknown as Record<EditorCollection, z.ZodObject>;
 
 /** The path of each generated file, relative to the project root. */
-export const JSON_SCHEMA_PATHS: Record<keyof typeof EDITOR_SCHEMAS, string> = {
-  claims: ".vscode/schemas/claim.schema.json",
-  sources: ".vscode/schemas/source.schema.json",
-  claimants: ".vscode/schemas/claimant.schema.json",
-  timeline: ".vscode/schemas/timeline-event.schema.json",
-};
+export const JSON_SCHEMA_PATHS = Object.fromEntries(
+  EDITOR_COLLECTIONS.map((name) => [name, COLLECTIONS[name].editorSchema]),
+) as unknown as Record<EditorCollection, string>;
 export const REFERENCE_PATH = "docs/content-reference.md";
 
 export function jsonSchemaFor(collection: keyof typeof EDITOR_SCHEMAS): string {
@@ -89,8 +91,11 @@ function rows(schema: Record<string, unknown>, prefix = ""): Row[] {
   });
 }
 
-function table(collection: keyof typeof EDITOR_SCHEMAS): string {
-  const schema = JSON.parse(jsonSchemaFor(collection)) as Record<string, unknown>;
+function table(collection: CollectionName): string {
+  const schema = z.toJSONSchema(COLLECTIONS[collection].schema(ID_REFERENCES), {
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   return [
     "| Field | Type | Required | Example | Editorial rule |",
     "| --- | --- | --- | --- | --- |",
@@ -118,9 +123,11 @@ with \`npm run new:claim -- <id>\`.
 ${table("claims")}
 
 In the text, cite evidence with \`<Cite id="..." />\` right after the sentence it
-supports; the id is one of the claim's \`citations\`. Markdown is allowed; raw
-HTML is limited to a few inline tags, and scripts, embeds, imports and
-\`{expressions}\` are refused.
+supports; the id is one of the claim's \`citations\`. Link to another claim with
+\`<ClaimLink id="other-claim">words</ClaimLink>\`, kept inside a sentence (a tag
+that starts a line becomes a paragraph of its own). Markdown is allowed; raw
+HTML is limited to a few inline tags, and scripts, embeds, imports, footnotes,
+\`class\`, \`style\` and \`{expressions}\` are refused.
 
 ### The rating scale
 
@@ -143,5 +150,23 @@ ${table("claimants")}
 ## Timeline events: \`content/timeline/<id>.yaml\`
 
 ${table("timeline")}
+
+## The story: \`content/story/story.yaml\`
+
+${COLLECTIONS.story.description}
+
+${table("story")}
+
+## Pages: \`content/pages/<id>.mdx\`
+
+${COLLECTIONS.pages.description}
+
+${table("pages")}
+
+## Snippets: \`content/snippets/<id>.mdx\`
+
+${COLLECTIONS.snippets.description}
+
+${table("snippets")}
 `;
 }

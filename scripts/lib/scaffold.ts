@@ -88,8 +88,6 @@ citations:
 ${field("published", today)}
 ${field("updated", today)}
 ${field("evidenceAsOf", today)}
-${field("author", `"${PLACEHOLDER} your name"`)}
-${field("reviewer", `"${PLACEHOLDER} the second reader's name"`)}
 ${field("corrections", "[]")}
 ${field("draft", "true")}
 ---

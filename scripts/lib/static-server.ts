@@ -5,14 +5,17 @@
  * paths get 404.html with status 404, text is gzipped when the client accepts
  * it, and pages are cached for ten minutes. Without compression and caching,
  * Lighthouse would score the local server rather than the site. Like GitHub
- * Pages, it ignores dist/_headers (read only by Netlify-style hosts); the
- * pages carry their own Content-Security-Policy meta tag.
+ * Pages, it ignores dist/_headers by default (the pages carry their own
+ * Content-Security-Policy meta tag); with `headers: true` it sends them as
+ * Netlify does, read with Netlify's own parser, so the browser tests can try
+ * the site under the headers such hosts send.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { createGzip } from "node:zlib";
+import { parseAllHeaders, type Header } from "@netlify/headers-parser";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -67,12 +70,21 @@ export function resolveRequest(
   return { file: path };
 }
 
+/** The headers Netlify sends for a path: every matching rule, later rules winning. */
+function headersFor(rules: readonly Header[], pathname: string): Record<string, string> {
+  return Object.assign(
+    {},
+    ...rules.filter(({ forRegExp }) => forRegExp.test(pathname)).map(({ values }) => values),
+  ) as Record<string, string>;
+}
+
 function send(
   request: IncomingMessage,
   response: ServerResponse,
   file: string,
   status: number,
   pathname: string,
+  extra: Record<string, string>,
 ): void {
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
   const gzip =
@@ -85,6 +97,7 @@ function send(
       ? "public, max-age=31536000, immutable"
       : "public, max-age=600",
     Vary: "Accept-Encoding",
+    ...extra,
     ...(gzip ? { "Content-Encoding": "gzip" } : { "Content-Length": statSync(file).size }),
   });
   if (request.method === "HEAD") {
@@ -96,18 +109,40 @@ function send(
   else stream.pipe(response);
 }
 
+export interface ServeOptions {
+  /** Send the headers in `root/_headers`, as Netlify would. Default false. */
+  readonly headers?: boolean;
+}
+
 /** Serves `root` on 127.0.0.1 at `port` (0: any free port) until closed. */
-export function serveStatic(root: string, port = 0): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  port = 0,
+  options: ServeOptions = {},
+): Promise<StaticServer> {
+  let rules: Header[] = [];
+  if (options.headers) {
+    const parsed = await parseAllHeaders({
+      headersFiles: [join(root, "_headers")],
+      configHeaders: [],
+      minimal: false,
+    });
+    if (parsed.errors.length > 0) {
+      throw new Error(`${join(root, "_headers")}: ${parsed.errors.map(String).join("; ")}`);
+    }
+    rules = parsed.headers as Header[];
+  }
   const server = createServer((request, response) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     const resolved = resolveRequest(root, pathname);
+    const extra = headersFor(rules, pathname);
     if (resolved && "redirect" in resolved) {
       response.writeHead(301, { Location: resolved.redirect }).end();
     } else if (resolved) {
-      send(request, response, resolved.file, 200, pathname);
+      send(request, response, resolved.file, 200, pathname, extra);
     } else {
       const notFound = join(root, "404.html");
-      if (existsSync(notFound)) send(request, response, notFound, 404, pathname);
+      if (existsSync(notFound)) send(request, response, notFound, 404, pathname, extra);
       else response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
     }
   });

@@ -214,8 +214,6 @@ function claimMdx(
     "published: 2026-11-20",
     "updated: 2026-11-24",
     "evidenceAsOf: 2026-11-24",
-    "author: Benchmark research desk",
-    "reviewer: Benchmark editor",
     ...(corrected
       ? [
           "corrections:",

@@ -3,8 +3,7 @@
  * reporting or verdict rating or its bottom line, the same change must add a
  * dated entry to the claim's corrections list.
  */
-import { parseDocument } from "yaml";
-import { FRONTMATTER } from "./load.ts";
+import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import type { Problem } from "./problem.ts";
 
 /** The fields whose change readers must be told about. */
@@ -12,12 +11,17 @@ export const WATCHED_FIELDS = ["reporting", "verdict", "bottomLine"] as const;
 
 type Data = Record<string, unknown>;
 
-/** The frontmatter of an MDX file as plain data, or undefined if it has none. */
+/**
+ * The frontmatter of an MDX file as Astro reads it, or undefined if it has
+ * none or it does not parse (the content check reports that).
+ */
 export function frontmatterOf(source: string): Data | undefined {
-  const yaml = FRONTMATTER.exec(source)?.[1];
-  if (yaml === undefined) return undefined;
-  const data: unknown = parseDocument(yaml).toJS();
-  return data && typeof data === "object" ? (data as Data) : undefined;
+  try {
+    const { frontmatter, rawFrontmatter } = parseFrontmatter(source);
+    return rawFrontmatter === "" ? undefined : (frontmatter as Data);
+  } catch {
+    return undefined;
+  }
 }
 
 const corrections = (data: Data): string[] =>

@@ -13,6 +13,18 @@ export { formatProblem, formatReport, type Problem } from "./problem.ts";
 export function checkContent(projectRoot: string): Problem[] {
   const { files, problems } = loadContent(projectRoot);
   const schemaProblems = files.flatMap(validateFile);
+  // Said only when every claim file could be read: otherwise it would repeat that problem.
+  const unreadClaim = problems.some((problem) => problem.file.startsWith("content/claims/"));
+  const published = files.some(
+    (file) => file.collection === "claims" && (file.data as { draft?: unknown })?.draft !== true,
+  );
+  if (!published && !unreadClaim) {
+    problems.push({
+      file: "content/claims/",
+      message:
+        "holds no published claim, so the site would have nothing to show; set draft: false on a finished claim",
+    });
+  }
   return [...problems, ...schemaProblems, ...checkIntegrity(files)].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
   );

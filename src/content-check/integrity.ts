@@ -5,7 +5,8 @@
  */
 import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
-import { scanMdx, type MdxComponentName, type MdxScan } from "./mdx-safety.ts";
+import { COLLECTIONS } from "../schemas/collections.ts";
+import { scanMdx, type MdxScan } from "./mdx-safety.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 interface Citation {
@@ -19,14 +20,12 @@ interface Correction {
 
 type Data = Record<string, unknown>;
 
-/** The MDX components each kind of page provides (see the layouts). */
-const COMPONENTS_BY_COLLECTION: Partial<Record<string, readonly MdxComponentName[]>> = {
-  claims: ["Cite", "ClaimLink"],
-  pages: ["ClaimLink"],
-};
-
-/** The prose pages the site's own routes render; each must exist in content/pages/. */
-export const REQUIRED_PAGES = ["home", "about", "methodology", "corrections"] as const;
+/** The entries the site's own routes render by name; each must exist. */
+export const REQUIRED_ENTRIES = {
+  pages: ["home", "about", "methodology", "corrections"],
+  snippets: ["claim-process", "ratings-intro", "sources-intro", "claims-intro", "story-intro"],
+  story: ["story"],
+} as const;
 
 export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
   const problems: Problem[] = [];
@@ -52,11 +51,12 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
     });
   };
 
-  for (const page of REQUIRED_PAGES) {
-    if (!exists("pages", page)) {
+  for (const [collection, required] of Object.entries(REQUIRED_ENTRIES)) {
+    for (const id of required) {
+      if (exists(collection, id)) continue;
       problems.push({
-        file: `content/pages/${page}.mdx`,
-        message: "is missing; the site has a page built from it, so restore the file",
+        file: `content/${collection}/${id}${COLLECTIONS[collection as keyof typeof COLLECTIONS].extension}`,
+        message: "is missing; the site shows it on its pages, so restore the file",
       });
     }
   }
@@ -73,7 +73,8 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
 
   for (const file of files) {
     const data = (file.data ?? {}) as Data;
-    const components = COMPONENTS_BY_COLLECTION[file.collection];
+    const spec = COLLECTIONS[file.collection];
+    const components = "components" in spec ? spec.components : undefined;
     const scan = components ? scanMdx(file.body, components) : undefined;
     for (const finding of scan?.findings ?? []) {
       problems.push({
@@ -87,14 +88,6 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
       missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
       checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
-      if (typeof data["author"] === "string" && data["author"] === data["reviewer"]) {
-        problems.push({
-          file: file.file,
-          line: file.lineOf(["reviewer"]),
-          field: "reviewer",
-          message: "is the same as the author; a check needs a second person to review it",
-        });
-      }
       const order = (data["appearance"] as Data | undefined)?.["order"];
       if (typeof order === "number") {
         const other = claimOrders.get(order);
@@ -117,6 +110,9 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
       });
     }
     if (file.collection === "sources") checkSourceAddresses(file, data, problems);
+    if (file.collection === "story") {
+      missing(file, ["addressConfirmedBy"], "sources", data["addressConfirmedBy"]);
+    }
     if (file.collection === "timeline") {
       missing(file, ["source"], "sources", data["source"]);
       const claims = Array.isArray(data["claims"]) ? data["claims"] : [];

@@ -1,21 +1,19 @@
 /**
- * Reads content/ the way an editor sees it: one file at a time, keeping each
- * value's line number so a problem can point at the line to fix.
+ * Reads content/ exactly as Astro will, so that what the check validates is
+ * what the site builds: YAML files and MDX frontmatter through Astro's own
+ * parsers (js-yaml, and its frontmatter splitter for MDX, whose body keeps
+ * every line where it was). A second YAML parser is used only to find the
+ * line of each value, so a problem can point at the line to fix.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
+import { load as loadYaml } from "js-yaml";
 import { LineCounter, isNode, parseDocument } from "yaml";
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
 import type { Problem } from "./problem.ts";
 
-export const COLLECTIONS = {
-  claims: { extension: ".mdx", frontmatter: true },
-  sources: { extension: ".yaml", frontmatter: false },
-  claimants: { extension: ".yaml", frontmatter: false },
-  timeline: { extension: ".yaml", frontmatter: false },
-  pages: { extension: ".mdx", frontmatter: true },
-} as const;
-
-export type CollectionName = keyof typeof COLLECTIONS;
+export type { CollectionName };
 
 export interface ContentFile {
   readonly collection: CollectionName;
@@ -40,16 +38,16 @@ export interface LoadResult {
   readonly problems: Problem[];
 }
 
-/** The frontmatter block at the top of an MDX file. */
-export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** The frontmatter text as Astro's splitter finds it (from the line of the first ---). */
+const FRONTMATTER_TEXT = /^---([\s\S]*?\n)---/;
 
 /** Loads every collection under `<projectRoot>/content`. */
 export function loadContent(projectRoot: string): LoadResult {
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
-  for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) {
+  for (const collection of COLLECTION_NAMES) {
     const folder = join(projectRoot, "content", collection);
-    for (const path of listFiles(folder)) {
+    for (const path of listFiles(folder, problems, projectRoot)) {
       const file = relative(projectRoot, path).split(sep).join("/");
       const loaded = loadFile(collection, file, readFileSync(path, "utf8"));
       if ("problem" in loaded) problems.push(loaded.problem);
@@ -59,7 +57,11 @@ export function loadContent(projectRoot: string): LoadResult {
   return { files, problems };
 }
 
-function listFiles(folder: string): string[] {
+/**
+ * Every file under a content folder, depth first. A symbolic link is refused
+ * rather than followed: it could publish a file from outside the repository.
+ */
+function listFiles(folder: string, problems: Problem[], projectRoot: string): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -67,12 +69,21 @@ function listFiles(folder: string): string[] {
     return [];
   }
   return names
+    .filter((name) => !name.startsWith("_"))
     .sort()
     .flatMap((name) => {
       const path = join(folder, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
-    })
-    .filter((path) => !path.split(sep).at(-1)?.startsWith("_"));
+      const stats = lstatSync(path);
+      if (stats.isSymbolicLink()) {
+        problems.push({
+          file: relative(projectRoot, path).split(sep).join("/"),
+          message:
+            "is a symbolic link; content/ must hold real files, so replace the link with a copy of the file (or delete it)",
+        });
+        return [];
+      }
+      return stats.isDirectory() ? listFiles(path, problems, projectRoot) : [path];
+    });
 }
 
 function loadFile(
@@ -92,13 +103,22 @@ function loadFile(
   }
   const id = name.slice(0, -extension.length);
 
+  const control = findControlCharacter(source);
+  if (control) {
+    return {
+      problem: {
+        file,
+        line: control.line,
+        message: `holds an invisible control character (${control.name}); it can hide or reorder text for readers, so delete it (retype the line if you cannot see it)`,
+      },
+    };
+  }
+
   let yamlText = source;
   let yamlFirstLine = 1;
   let body = "";
-  let bodyLine = 1;
   if (frontmatter) {
-    const match = FRONTMATTER.exec(source);
-    if (!match) {
+    if (!/^---\r?\n/.test(source)) {
       return {
         problem: {
           file,
@@ -108,27 +128,32 @@ function loadFile(
         },
       };
     }
-    yamlText = match[1] ?? "";
-    yamlFirstLine = 2;
-    body = source.slice(match[0].length);
-    bodyLine = match[0].split("\n").length;
+    let split: ReturnType<typeof parseFrontmatter>;
+    try {
+      split = parseFrontmatter(source, { frontmatter: "empty-with-spaces" });
+    } catch (error) {
+      return { problem: yamlProblem(file, error, FRONTMATTER_TEXT.exec(source)?.[1] ?? "", 1) };
+    }
+    yamlText = split.rawFrontmatter;
+    yamlFirstLine = 1;
+    // Astro's MDX compiler reads the file with the frontmatter blanked out,
+    // so positions in the body are positions in the file.
+    body = split.content;
+  }
+
+  let data: unknown;
+  try {
+    data = frontmatter
+      ? parseFrontmatter(source, { frontmatter: "remove" }).frontmatter
+      : loadYaml(source, { filename: file });
+  } catch (error) {
+    return { problem: yamlProblem(file, error, yamlText, yamlFirstLine) };
   }
 
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
-  const [yamlError] = document.errors;
-  if (yamlError) {
-    const line = yamlError.linePos?.[0].line;
-    return {
-      problem: {
-        file,
-        line: line === undefined ? undefined : line + yamlFirstLine - 1,
-        message: `is not valid YAML (${firstLine(yamlError.message)}); check the quoting and indentation on that line`,
-      },
-    };
-  }
-
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    if (document.errors.length > 0) return undefined;
     const node = document.getIn(path as unknown[], true);
     const offset = isNode(node) ? node.range?.[0] : undefined;
     return offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlFirstLine - 1;
@@ -139,15 +164,55 @@ function loadFile(
       collection,
       id,
       file,
-      data: document.toJS(),
+      data,
       text: source,
       body,
-      bodyLine,
+      bodyLine: 1,
       lineOf,
     },
   };
 }
 
-function firstLine(message: string): string {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+/**
+ * A YAML error, at its line in the file. js-yaml (Astro's parser) decides
+ * whether the YAML is valid; where the other parser also fails, its wording
+ * and line are used, since they point at where the mistake starts (an
+ * unclosed quote, not the line where js-yaml gave up).
+ */
+function yamlProblem(file: string, error: unknown, yamlText: string, firstLine: number): Problem {
+  const lineCounter = new LineCounter();
+  const [precise] = parseDocument(yamlText, { lineCounter, uniqueKeys: true }).errors;
+  if (precise) {
+    const line = precise.linePos?.[0].line;
+    return {
+      file,
+      line: line === undefined ? undefined : line + firstLine - 1,
+      message: `is not valid YAML (${precise.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}); check the quoting and indentation on that line`,
+    };
+  }
+  const { mark, reason } = error as { mark?: { line: number }; reason?: string };
+  return {
+    file,
+    line: mark === undefined ? undefined : mark.line + firstLine,
+    message: `is not valid YAML (${reason ?? String(error)}); check the quoting and indentation on that line`,
+  };
+}
+
+/**
+ * Control characters (NUL, escape...) and the bidirectional overrides and
+ * isolates that can make text read differently from how it is stored.
+ * Tabs and line breaks are fine.
+ */
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function findControlCharacter(source: string): { line: number; name: string } | undefined {
+  const match = CONTROL.exec(source);
+  if (!match) return undefined;
+  const code = match[0].codePointAt(0) ?? 0;
+  return {
+    line: source.slice(0, match.index).split("\n").length,
+    name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`,
+  };
 }

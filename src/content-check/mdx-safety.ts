@@ -1,77 +1,27 @@
 /**
  * MDX is code: a pull request could otherwise run scripts in readers' browsers
- * or on the build machine. This parses each body with the MDX parser itself
- * and refuses, with the line, everything outside a small allow-list: imports
- * and exports, {expressions}, <script>, inline event handlers, unsafe URLs,
- * embeds, remote images, raw HTML tags, and unknown or misused components.
+ * or on the build machine. This parses each file with the compiler's own
+ * parser and features (Sätteri, GFM on; see allow-list.ts) and refuses, with
+ * the line, everything outside a small allow-list: imports and exports,
+ * {expressions}, <script>, inline event handlers, unsafe URLs, embeds, remote
+ * images, raw HTML tags, footnotes, and unknown or misused components. The
+ * emit guard backs it up on what the compiler actually produces.
  */
-import type { Nodes } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { mdxFromMarkdown } from "mdast-util-mdx";
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-jsx";
-import { mdxjs } from "micromark-extension-mdxjs";
+import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
 import { visit } from "unist-util-visit";
+import {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_TAGS,
+  EMBEDS,
+  MDX_COMPONENTS,
+  MDX_FEATURES,
+  URL_ATTRIBUTES,
+  isRemote,
+  unsafeUrl,
+  type MdxComponentName,
+  type MdxComponentSpec,
+} from "./allow-list.ts";
 
-/** A component an MDX file may use, with the props it accepts (all strings). */
-export interface MdxComponentSpec {
-  readonly props: Readonly<Record<string, { required: boolean; expected: string }>>;
-}
-
-/** The site's MDX components. The layouts provide them, so nothing is imported. */
-export const MDX_COMPONENTS = {
-  Cite: {
-    props: {
-      id: {
-        required: true,
-        expected: 'the id of one of this claim\'s citations, e.g. id="bulletin-assessment"',
-      },
-    },
-  },
-  ClaimLink: {
-    props: {
-      id: {
-        required: true,
-        expected: 'the file name of a published claim, e.g. id="story-opinion-absurd"',
-      },
-    },
-  },
-} as const satisfies Record<string, MdxComponentSpec>;
-
-export type MdxComponentName = keyof typeof MDX_COMPONENTS;
-
-/** Inline HTML an editor may use for typography; everything else is Markdown. */
-const ALLOWED_TAGS = [
-  "abbr",
-  "br",
-  "cite",
-  "del",
-  "em",
-  "ins",
-  "kbd",
-  "mark",
-  "q",
-  "s",
-  "small",
-  "strong",
-  "sub",
-  "sup",
-  "time",
-];
-const ALLOWED_ATTRIBUTES = ["title", "datetime", "lang", "cite"];
-const URL_ATTRIBUTES = new Set(["href", "src", "cite", "action", "formaction", "poster"]);
-const EMBEDS = new Set([
-  "iframe",
-  "frame",
-  "frameset",
-  "embed",
-  "object",
-  "portal",
-  "video",
-  "audio",
-  "source",
-  "track",
-  "applet",
-]);
 /** No import is needed today; add a module path here to allow importing it. */
 const ALLOWED_IMPORTS: readonly string[] = [];
 
@@ -91,27 +41,22 @@ export interface MdxScan {
   readonly parsed: boolean;
 }
 
-function unsafeUrl(url: string): boolean {
-  // Browsers ignore control characters and spaces in a scheme; so must we.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const bare = url.replace(/[\u0000-\u0020]/g, "");
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare)?.[1]?.toLowerCase();
-  return scheme !== undefined && !["http", "https", "mailto"].includes(scheme);
-}
-
-const isRemote = (url: string) => /^(?:https?:)?\/\//i.test(url.trim());
-
 export function scanMdx(body: string, components: readonly MdxComponentName[]): MdxScan {
   const findings: MdxFinding[] = [];
   const cites: MdxScan["cites"] = [];
   const claimLinks: MdxScan["claimLinks"] = [];
-  let tree: Nodes;
+  let tree: MdastNode;
   try {
-    tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    tree = mdxToMdast(body, { features: MDX_FEATURES });
   } catch (error) {
-    const { line, reason } = error as { line?: number; reason?: string };
-    // The parser's own positions count from the body, not the file: drop them.
-    const why = (reason ?? String(error)).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, "");
+    // The parser's message starts with "line:column: " and ends with its rule name.
+    const message = error instanceof Error ? error.message : String(error);
+    const [, lineText, rest] = /^(\d+):\d+:\s*([\s\S]*)$/.exec(message) ?? [];
+    const line = lineText === undefined ? undefined : Number(lineText);
+    // Its rule name and any "(line:column)" inside are for the parser's authors.
+    const why = (rest ?? message)
+      .replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, "")
+      .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, "");
     findings.push({
       line,
       message: `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`,
@@ -136,13 +81,42 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       case "mdxFlowExpression":
       case "mdxTextExpression": {
         // {/* comments */} are the one expression allowed: they produce no code.
-        const program = node.data?.estree;
-        if (program && program.body.length === 0) return;
+        if (isOnlyComments(node.value)) return;
         refuse(
           `{${node.value}} is code that runs when the site is built and is not allowed; write the text out (a literal brace is &#123;)`,
         );
         return;
       }
+      case "heading":
+        if (node.depth === 1 || node.depth > 4) {
+          refuse(
+            `a level-${node.depth} heading is not allowed; the page has its own title, so use ## for sections and ### or #### inside them`,
+          );
+        }
+        return;
+      case "footnoteReference":
+      case "footnoteDefinition":
+        refuse(
+          'footnotes ([^1]) are not used on this site; cite evidence with <Cite id="..." /> instead',
+        );
+        return;
+      case "code":
+        if (node.lang) {
+          refuse(
+            `the code block's language ("${node.lang}") is not allowed; write the fence as \`\`\` with nothing after it`,
+          );
+        }
+        return;
+      case "listItem":
+        if (typeof node.checked === "boolean") {
+          refuse("task-list boxes ([ ] and [x]) are not allowed; write a plain list item");
+        }
+        return;
+      case "imageReference":
+        refuse(
+          "images written as references (![text][name]) are not allowed; write ![description](/file.png) with a path starting with /",
+        );
+        return;
       case "link":
       case "definition":
         if (unsafeUrl(node.url))
@@ -151,7 +125,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           );
         return;
       case "image":
-        if (unsafeUrl(node.url) || isRemote(node.url)) {
+        if (unsafeUrl(node.url) || isRemote(node.url) || !node.url.startsWith("/")) {
           refuse(
             `the image "${node.url}" is not allowed; images must be files in public/, linked with a path starting with /`,
           );
@@ -196,7 +170,32 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
   return { findings, cites, claimLinks, parsed: true };
 }
 
-type Attribute = MdxJsxAttribute | MdxJsxExpressionAttribute;
+type Attribute = MdxJsxAttributeUnion;
+
+/**
+ * Whether an expression's source is nothing but JavaScript comments and
+ * white space, read left to right as JavaScript does (a line comment ends
+ * at the line's end, so a "/*" inside it opens nothing).
+ */
+export function isOnlyComments(source: string): boolean {
+  const lineEnd = /[\n\r\u2028\u2029]/g;
+  let index = 0;
+  while (index < source.length) {
+    if (/\s/.test(source.charAt(index))) {
+      index += 1;
+    } else if (source.startsWith("/*", index)) {
+      const end = source.indexOf("*/", index + 2);
+      if (end === -1) return false;
+      index = end + 2;
+    } else if (source.startsWith("//", index)) {
+      lineEnd.lastIndex = index;
+      index = lineEnd.exec(source) ? lineEnd.lastIndex : source.length;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 
 function checkHtmlAttributes(
   tag: string,
@@ -258,7 +257,7 @@ function checkComponent(
       );
       continue;
     }
-    const prop = spec.props[attribute.name];
+    const prop = Object.hasOwn(spec.props, attribute.name) ? spec.props[attribute.name] : undefined;
     if (!prop) {
       refuse(
         `<${name}> has no prop "${attribute.name}"; it accepts: ${Object.keys(spec.props).join(", ")}`,

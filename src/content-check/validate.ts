@@ -3,25 +3,16 @@
  * issue for an editor: the field, what was found, and what to write instead.
  */
 import { z } from "astro/zod";
-import {
-  ID_REFERENCES,
-  claimSchema,
-  claimantSchema,
-  pageSchema,
-  sourceSchema,
-  timelineEventSchema,
-} from "../schemas/index.ts";
+import { COLLECTIONS, COLLECTION_NAMES } from "../schemas/collections.ts";
+import { ID_REFERENCES } from "../schemas/index.ts";
 import { KEBAB_CASE } from "../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
-export const SCHEMAS = {
-  claims: claimSchema(ID_REFERENCES),
-  sources: sourceSchema(),
-  claimants: claimantSchema(),
-  timeline: timelineEventSchema(ID_REFERENCES),
-  pages: pageSchema(),
-} satisfies Record<CollectionName, z.ZodType>;
+/** Each collection's schema with references as plain ids, from the registry. */
+export const SCHEMAS = Object.fromEntries(
+  COLLECTION_NAMES.map((name) => [name, COLLECTIONS[name].schema(ID_REFERENCES)]),
+) as unknown as Record<CollectionName, z.ZodType>;
 
 export function validateFile(file: ContentFile): Problem[] {
   const problems: Problem[] = [];

@@ -3,7 +3,7 @@
  * after each build. Astro does not route files that start with an underscore,
  * so this cannot be a page.
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { headersFile } from "../lib/security.ts";
@@ -17,7 +17,10 @@ export default function securityHeaders(): AstroIntegration {
         base = config.base.replace(/\/?$/, "/");
       },
       "astro:build:done": ({ dir, logger }) => {
-        writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile(base));
+        const topLevel = readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.name !== "_headers")
+          .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+        writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile(base, topLevel));
         logger.info("wrote _headers");
       },
     },

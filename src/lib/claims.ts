@@ -3,6 +3,10 @@
  * functions, so drafts are filtered in exactly one place.
  */
 import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
+import { assembleClaimPage, type ClaimPageData } from "@/lib/claim-page";
+import { lastChanged } from "@/lib/history";
+import { SITE } from "@/site.config";
+import type { CORRECTION_KINDS } from "@/schemas";
 import { RATINGS, type Rating, type RatingDimension } from "@/schemas/ratings";
 
 export type Claim = CollectionEntry<"claims">;
@@ -14,30 +18,11 @@ export async function getPublishedClaims(): Promise<Claim[]> {
   return claims.sort((a, b) => a.data.appearance.order - b.data.appearance.order);
 }
 
-export interface ResolvedCitation {
-  /** 1-based number shown in the text and the source list. */
-  readonly number: number;
-  readonly id: string;
-  readonly passage: string;
-  readonly locator: string | undefined;
-  readonly source: Source;
-}
-
-/** A claim's citations with their sources loaded, numbered in frontmatter order. */
-export async function getCitations(claim: Claim): Promise<ResolvedCitation[]> {
-  const sources = await getEntries(claim.data.citations.map((citation) => citation.source));
-  return claim.data.citations.map((citation, index) => {
-    const source = sources[index];
-    // The content check fails the build before this can happen; this guards the types.
-    if (!source) throw new Error(`${claim.id}: unknown source ${citation.source.id}`);
-    return {
-      number: index + 1,
-      id: citation.id,
-      passage: citation.passage,
-      locator: citation.locator,
-      source,
-    };
-  });
+/** The sources with these ids, by id. */
+export async function getSourcesById(ids: readonly string[]): Promise<Map<string, Source>> {
+  const unique = [...new Set(ids)];
+  const sources = await getEntries(unique.map((id) => ({ collection: "sources" as const, id })));
+  return new Map(sources.map((source) => [source.id, source]));
 }
 
 export async function getClaimant(claim: Claim): Promise<CollectionEntry<"claimants">> {
@@ -60,7 +45,7 @@ export function countRatings(
 export interface CorrectionLogEntry {
   readonly claim: Claim;
   readonly date: Date;
-  readonly kind: "correction" | "update";
+  readonly kind: (typeof CORRECTION_KINDS)[number];
   readonly text: string;
 }
 
@@ -92,14 +77,26 @@ export async function getFirstAppearance(claim: Claim): Promise<Source | undefin
   return source;
 }
 
-/** Every published claim with what the data export needs, in story order. */
-export async function getClaimsWithSources() {
+/** Everything a claim page shows (see claim-page.ts), fetched and assembled once. */
+export async function buildClaimPage(claim: Claim, site: URL | undefined): Promise<ClaimPageData> {
+  const [claimant, firstAppearance, sourcesById] = await Promise.all([
+    getClaimant(claim),
+    getFirstAppearance(claim),
+    getSourcesById(claim.data.citations.map((citation) => citation.source.id)),
+  ]);
+  return assembleClaimPage({
+    claim,
+    claimant,
+    firstAppearance,
+    sourcesById,
+    site,
+    lastChanged: lastChanged(claim.filePath ?? `content/claims/${claim.id}.mdx`),
+    repository: SITE.repository,
+  });
+}
+
+/** Every published claim's page data, in story order (the data export reads these). */
+export async function getClaimPages(site: URL | undefined): Promise<ClaimPageData[]> {
   const claims = await getPublishedClaims();
-  return Promise.all(
-    claims.map(async (claim) => ({
-      claim,
-      claimant: await getClaimant(claim),
-      citations: await getCitations(claim),
-    })),
-  );
+  return Promise.all(claims.map((claim) => buildClaimPage(claim, site)));
 }

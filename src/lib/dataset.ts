@@ -4,14 +4,15 @@
  * JSON Schema published at /claims.schema.json is generated from it.
  */
 import { z } from "astro/zod";
+import { stringify } from "csv-stringify/sync";
+import type { ClaimPageData } from "@/lib/claim-page";
 import { isoDay } from "@/lib/dates";
+import { archiveLookupUrl } from "@/lib/urls";
+import { CLAIMANT_KINDS, CORRECTION_KINDS, DATE_PRECISIONS, SOURCE_KINDS } from "@/schemas";
 import { RATING_KEYS, getRating } from "@/schemas/ratings";
-import { SOURCE_KINDS } from "@/schemas";
-import type { Claim, ResolvedCitation } from "@/lib/claims";
-import type { CollectionEntry } from "astro:content";
 
 /** Bump on any change that could break a reader of the data. */
-export const DATASET_SCHEMA_VERSION = "1.0.0";
+export const DATASET_SCHEMA_VERSION = "2.0.0";
 
 const day = z.iso.date();
 const ratingSchema = z.strictObject({
@@ -35,7 +36,7 @@ export const datasetSchema = z
         claimant: z.strictObject({
           id: z.string(),
           name: z.string(),
-          kind: z.enum(["Organization", "Person"]),
+          kind: z.enum(CLAIMANT_KINDS),
         }),
         appearance: z.strictObject({ order: z.number().int().min(1), location: z.string() }),
         reporting: ratingSchema.meta({ description: "Did the story report the claim faithfully?" }),
@@ -45,15 +46,21 @@ export const datasetSchema = z
         bottomLine: z.string(),
         published: day,
         updated: day,
-        evidenceAsOf: day,
-        author: z.string(),
-        reviewer: z.string(),
+        evidenceLastSearched: day.meta({
+          description: "When the evidence for this check was last searched for.",
+        }),
+        newestSourceDate: day.meta({
+          description: "The publication date of the newest source the check cites.",
+        }),
         corrections: z.array(
-          z.strictObject({ date: day, kind: z.enum(["correction", "update"]), text: z.string() }),
+          z.strictObject({ date: day, kind: z.enum(CORRECTION_KINDS), text: z.string() }),
         ),
         citations: z.array(
           z.strictObject({
-            number: z.number().int().min(1),
+            label: z.string().meta({
+              description:
+                'The marker in the text: "3", or "3b" for a source cited more than once.',
+            }),
             passage: z.string(),
             locator: z.string().nullable(),
             source: z.strictObject({
@@ -61,11 +68,20 @@ export const datasetSchema = z
               title: z.string(),
               titleUnconfirmed: z.boolean(),
               publisher: z.string(),
+              publisherDomain: z.string(),
               author: z.string().nullable(),
               date: day,
-              datePrecision: z.enum(["day", "month", "year", "approximate"]),
-              url: z.url(),
-              archiveUrl: z.url().nullable(),
+              datePrecision: z.enum(DATE_PRECISIONS),
+              url: z.url().meta({ description: "The original, as its publisher published it." }),
+              offDomainReason: z.string().nullable(),
+              copy: z
+                .strictObject({ url: z.url(), what: z.string() })
+                .nullable()
+                .meta({ description: "The copy we read, when it is not the original." }),
+              archiveUrl: z.url().nullable().meta({ description: "A snapshot that was found." }),
+              archiveLookupUrl: z.url().meta({
+                description: "The Wayback Machine's list of snapshots of the original.",
+              }),
               accessed: day,
               kind: z.enum(SOURCE_KINDS),
             }),
@@ -81,18 +97,18 @@ export const datasetSchema = z
 
 export type Dataset = z.infer<typeof datasetSchema>;
 
-export interface DatasetClaim {
-  claim: Claim;
-  claimant: CollectionEntry<"claimants">;
-  citations: readonly ResolvedCitation[];
-  url: string;
-}
+/** What the dataset needs of each published claim page (see claim-page.ts). */
+export type DatasetClaim = Pick<
+  ClaimPageData,
+  "claim" | "claimant" | "sources" | "url" | "evidence"
+>;
 
 const rating = (key: (typeof RATING_KEYS)[number]) => {
   const { label, value } = getRating(key);
   return { key, label, value };
 };
 
+/** The dataset of the published claims it is given, in the order given. */
 export function buildDataset(
   entries: readonly DatasetClaim[],
   site: string,
@@ -103,30 +119,28 @@ export function buildDataset(
     generated: isoDay(generated),
     site,
     license: "CC BY 4.0 for our text and ratings; quoted passages remain their authors'.",
-    claims: entries
-      .filter(({ claim }) => !claim.data.draft)
-      .map(({ claim, claimant, citations, url }) => ({
-        id: claim.id,
-        url,
-        title: claim.data.title,
-        claim: claim.data.claim,
-        claimant: { id: claimant.id, name: claimant.data.name, kind: claimant.data.kind },
-        appearance: claim.data.appearance,
-        reporting: rating(claim.data.reporting),
-        verdict: rating(claim.data.verdict),
-        bottomLine: claim.data.bottomLine,
-        published: isoDay(claim.data.published),
-        updated: isoDay(claim.data.updated),
-        evidenceAsOf: isoDay(claim.data.evidenceAsOf),
-        author: claim.data.author,
-        reviewer: claim.data.reviewer,
-        corrections: claim.data.corrections.map(({ date, kind, text }) => ({
-          date: isoDay(date),
-          kind,
-          text,
-        })),
-        citations: citations.map(({ number, passage, locator, source }) => ({
-          number,
+    claims: entries.map(({ claim, claimant, sources, url, evidence }) => ({
+      id: claim.id,
+      url,
+      title: claim.data.title,
+      claim: claim.data.claim,
+      claimant: { id: claimant.id, name: claimant.data.name, kind: claimant.data.kind },
+      appearance: claim.data.appearance,
+      reporting: rating(claim.data.reporting),
+      verdict: rating(claim.data.verdict),
+      bottomLine: claim.data.bottomLine,
+      published: isoDay(claim.data.published),
+      updated: isoDay(claim.data.updated),
+      evidenceLastSearched: isoDay(evidence.searched),
+      newestSourceDate: isoDay(evidence.newestSource.data.date),
+      corrections: claim.data.corrections.map(({ date, kind, text }) => ({
+        date: isoDay(date),
+        kind,
+        text,
+      })),
+      citations: sources.flatMap(({ source, passages }) =>
+        passages.map(({ label, passage, locator }) => ({
+          label,
           passage,
           locator: locator ?? null,
           source: {
@@ -134,16 +148,21 @@ export function buildDataset(
             title: source.data.title,
             titleUnconfirmed: source.data.titleUnconfirmed,
             publisher: source.data.publisher,
+            publisherDomain: source.data.publisherDomain,
             author: source.data.author ?? null,
             date: isoDay(source.data.date),
             datePrecision: source.data.datePrecision,
             url: source.data.url,
+            offDomainReason: source.data.offDomainReason ?? null,
+            copy: source.data.copy ?? null,
             archiveUrl: source.data.archiveUrl ?? null,
+            archiveLookupUrl: archiveLookupUrl(source.data.url),
             accessed: isoDay(source.data.accessed),
             kind: source.data.kind,
           },
         })),
-      })),
+      ),
+    })),
   };
 }
 
@@ -163,31 +182,34 @@ const CSV_COLUMNS = [
   "bottomLine",
   "published",
   "updated",
-  "evidenceAsOf",
+  "evidenceLastSearched",
+  "newestSourceDate",
   "sourceUrls",
 ] as const;
 
-/** RFC 4180 CSV, one row per claim; sources are joined by spaces. */
+/**
+ * RFC 4180 CSV, one row per claim; sources are joined by spaces. A cell that a
+ * spreadsheet would run as a formula (starting =, +, -, @, tab or return) is
+ * prefixed with an apostrophe, as OWASP recommends; the JSON stays exact.
+ */
 export function datasetCsv(dataset: Dataset): string {
-  const quote = (value: string | number) => {
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows = dataset.claims.map((claim) =>
-    [
-      claim.id,
-      claim.url,
-      claim.appearance.order,
-      claim.claimant.name,
-      claim.claim,
-      claim.reporting.label,
-      claim.verdict.label,
-      claim.bottomLine,
-      claim.published,
-      claim.updated,
-      claim.evidenceAsOf,
-      [...new Set(claim.citations.map(({ source }) => source.url))].join(" "),
-    ].map(quote),
-  );
-  return [CSV_COLUMNS.join(","), ...rows.map((row) => row.join(","))].join("\r\n") + "\r\n";
+  const rows = dataset.claims.map((claim) => [
+    claim.id,
+    claim.url,
+    claim.appearance.order,
+    claim.claimant.name,
+    claim.claim,
+    claim.reporting.label,
+    claim.verdict.label,
+    claim.bottomLine,
+    claim.published,
+    claim.updated,
+    claim.evidenceLastSearched,
+    claim.newestSourceDate,
+    [...new Set(claim.citations.map(({ source }) => source.url))].join(" "),
+  ]);
+  return stringify([[...CSV_COLUMNS], ...rows], {
+    escape_formulas: true,
+    record_delimiter: "\r\n",
+  });
 }

@@ -5,7 +5,7 @@
  * and into the _headers file (for hosts that can, adding what meta cannot).
  */
 
-export type PolicyKind = "page" | "search";
+export type PolicyKind = "page" | "search" | "pagefind";
 
 const DIRECTIVES: Record<string, string[]> = {
   "default-src": ["'none'"],
@@ -19,8 +19,19 @@ const DIRECTIVES: Record<string, string[]> = {
   "form-action": ["'self'"],
 };
 
+/**
+ * Pagefind's own files: its worker compiles the index's WebAssembly and
+ * fetches index chunks. A worker is governed by the policy sent with its own
+ * script, so /pagefind/ needs this; it needs nothing else.
+ */
+const PAGEFIND_DIRECTIVES: Record<string, string[]> = {
+  "default-src": ["'none'"],
+  "script-src": ["'self'", "'wasm-unsafe-eval'"],
+  "connect-src": ["'self'"],
+};
+
 export function contentSecurityPolicy(kind: PolicyKind, { forHeader = false } = {}): string {
-  const directives = structuredClone(DIRECTIVES);
+  const directives = structuredClone(kind === "pagefind" ? PAGEFIND_DIRECTIVES : DIRECTIVES);
   // Pagefind's search index is WebAssembly; nothing else needs it.
   if (kind === "search") directives["script-src"]?.push("'wasm-unsafe-eval'");
   // These two are ignored (with a console error) when set through <meta>.
@@ -41,13 +52,34 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
 };
 
-/** A `_headers` file (Netlify, Cloudflare Pages) for a site served under `base`. */
-export function headersFile(base: string): string {
-  const block = (path: string, kind: PolicyKind) =>
-    [
-      path,
-      `  Content-Security-Policy: ${contentSecurityPolicy(kind, { forHeader: true })}`,
-      ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
-    ].join("\n");
-  return `${block(`${base}*`, "page")}\n\n${block(`${base}search/*`, "search")}\n`;
+/** The top-level folders that get their own policy rather than the page policy. */
+const OWN_POLICY: Readonly<Record<string, PolicyKind>> = { search: "search", pagefind: "pagefind" };
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages) for a site served under
+ * `base`, given the names at the top of the built site. Hosts differ when
+ * several rules set one header (Netlify keeps the last, Cloudflare joins them
+ * into two policies that both apply), so no path matches two
+ * Content-Security-Policy rules: each top-level file and folder gets exactly
+ * one. The shared headers sit in one catch-all rule.
+ */
+export function headersFile(
+  base: string,
+  topLevel: readonly { name: string; folder: boolean }[],
+): string {
+  const block = (path: string, headers: Record<string, string>) =>
+    [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
+  const policy = (kind: PolicyKind) => ({
+    "Content-Security-Policy": contentSecurityPolicy(kind, { forHeader: true }),
+  });
+  const rules = [
+    block(`${base}*`, { ...SECURITY_HEADERS, "X-Frame-Options": "DENY" }),
+    block(base, policy("page")),
+    ...[...topLevel]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map(({ name, folder }) =>
+        block(folder ? `${base}${name}/*` : `${base}${name}`, policy(OWN_POLICY[name] ?? "page")),
+      ),
+  ];
+  return `${rules.join("\n\n")}\n`;
 }

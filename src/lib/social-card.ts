@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { getRating, type RatingKey } from "../schemas/ratings.ts";
+import { RATINGS, getRating, type RatingKey } from "../schemas/ratings.ts";
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
@@ -25,21 +25,30 @@ const FONTS = [
  * module's own source (a change to the design redraws every card).
  */
 const CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
+
+/**
+ * The light-theme value of each rating's colour token in global.css (the
+ * first declaration of `--color-rating-<token>`, inside @theme): cards have no
+ * theme, and the page and the card cannot drift apart.
+ */
+export function ratingColoursFrom(css: string): Record<RatingKey, string> {
+  return Object.fromEntries(
+    RATINGS.map(({ key, colorToken }) => {
+      const value = new RegExp(`--color-rating-${colorToken}:\\s*(#[0-9a-fA-F]{6})`).exec(css)?.[1];
+      if (!value) throw new Error(`global.css has no --color-rating-${colorToken}`);
+      return [key, value];
+    }),
+  ) as Record<RatingKey, string>;
+}
+
+export const CARD_RATING_COLOURS = ratingColoursFrom(
+  readFileSync(join(process.cwd(), "src", "styles", "global.css"), "utf8"),
+);
+
 const DESIGN = createHash("sha256")
   .update(readFileSync(new URL(import.meta.url)))
+  .update(JSON.stringify(CARD_RATING_COLOURS))
   .digest("hex");
-
-// Colours are the light-theme values of the rating tokens in global.css
-// (a unit test keeps the two in step); cards have no theme.
-export const CARD_RATING_COLOURS: Record<RatingKey, string> = {
-  accurate: "#136c2e",
-  "mostly-accurate": "#3d6b12",
-  mixed: "#8a5300",
-  "mostly-inaccurate": "#b03a00",
-  inaccurate: "#b1121b",
-  unproven: "#4b4f8a",
-  "not-rated": "#52525b",
-};
 
 export interface CardInput {
   siteName: string;

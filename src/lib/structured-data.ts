@@ -97,7 +97,8 @@ export function buildClaimReview(input: ClaimReviewInput): WithContext<ClaimRevi
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     url,
-    claimReviewed: claim.claim,
+    // The verdict rates the proposition when the story only reported it.
+    claimReviewed: claim.proposition ?? claim.claim,
     author: { "@type": "Organization", name: publisher.name, url: publisher.url },
     datePublished: isoDay(claim.published),
     dateModified: isoDay(claim.updated),

@@ -14,3 +14,12 @@ export function file(name: string): string {
 }
 
 export const claimPath = (id: string) => path("claims", id);
+
+/**
+ * The Wayback Machine's list of snapshots of an address. It is a lookup, not
+ * a snapshot: readers see it labelled so, and it is linked only where no
+ * snapshot was found (`archiveUrl`).
+ */
+export function archiveLookupUrl(url: string): string {
+  return `https://web.archive.org/web/*/${url}`;
+}

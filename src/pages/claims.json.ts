@@ -1,13 +1,9 @@
 import type { APIRoute } from "astro";
-import { getClaimsWithSources } from "@/lib/claims";
+import { getClaimPages } from "@/lib/claims";
 import { buildDataset } from "@/lib/dataset";
-import { claimUrl, homeUrl } from "@/lib/site-urls";
+import { homeUrl } from "@/lib/site-urls";
 
 export const GET: APIRoute = async ({ site }) => {
-  const url = claimUrl(site);
-  const entries = (await getClaimsWithSources()).map((entry) => ({
-    ...entry,
-    url: url(entry.claim.id),
-  }));
+  const entries = await getClaimPages(site);
   return Response.json(buildDataset(entries, homeUrl(site), new Date()));
 };

@@ -24,8 +24,19 @@ export function isoDate(description: string) {
   return z
     .union([z.iso.date({ error }), z.date({ error })], { error })
     .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)))
+    .refine(
+      (date) => date.getUTCFullYear() >= EARLIEST_YEAR && date.getUTCFullYear() <= LATEST_YEAR,
+      {
+        // YAML reads 0017-08-02 as 1917: a two-digit year slips through unless refused.
+        error: `is not a plausible date for this site; write the year in full, between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+      },
+    )
     .meta({ description, example: "2017-11-29" });
 }
+
+/** The range of years a date on this site can fall in (DJI was founded in 2006). */
+const EARLIEST_YEAR = 1990;
+const LATEST_YEAR = 2100;
 
 /** An absolute http(s) URL. */
 export function httpUrl(description: string) {
@@ -62,7 +73,14 @@ export function isOnDomain(url: string, domain: string): boolean {
 /** A non-empty line of text, trimmed. */
 export function text(description: string) {
   return z
-    .string({ error: "must be text" })
+    .string({
+      error: (issue) =>
+        issue.input instanceof Date ||
+        typeof issue.input === "number" ||
+        typeof issue.input === "boolean"
+          ? `must be text, but YAML reads ${String(issue.input instanceof Date ? issue.input.toISOString().slice(0, 10) : issue.input)} as a ${issue.input instanceof Date ? "date" : typeof issue.input}; put the value in double quotes`
+          : "must be text",
+    })
     .trim()
     .min(1, { error: "must not be empty" })
     .meta({ description });

@@ -61,6 +61,9 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
     claim: text(
       "The claim quoted exactly as the story words it, without surrounding quotation marks.",
     ),
+    proposition: text(
+      "Optional: the proposition the verdict rates, in our words, when the story's sentence reports what someone said rather than asserting it (the story: \"the memo says DJI is spying\"; the proposition: \"DJI passes US data to the Chinese government\"). Structured data publishes the verdict against it; without it, `claim` is used.",
+    ).optional(),
     claimant: refs.claimants.meta({
       description:
         "Who made the claim: the id of a file in content/claimants/ (e.g. engadget, dji).",
@@ -124,10 +127,8 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
     published: isoDate("The date the check was first published."),
     updated: isoDate("The date of the last substantive change; on or after `published`."),
     evidenceAsOf: isoDate(
-      "The date up to which the evidence was reviewed; later events are not reflected.",
+      'When the evidence was last searched for; readers see it as "Evidence last searched", beside the date of the newest source cited. Later events are not reflected.',
     ),
-    author: text("Who researched and wrote the check."),
-    reviewer: text("Who reviewed the check before publication; not the author."),
     corrections: z
       .array(
         z.strictObject({
@@ -223,8 +224,8 @@ export function claimantSchema() {
   return z.strictObject({
     name: text("The claimant's name as readers know it."),
     kind: z
-      .enum(["Organization", "Person"], {
-        error: "must be Organization or Person",
+      .enum(CLAIMANT_KINDS, {
+        error: `must be one of: ${CLAIMANT_KINDS.join(", ")}`,
       })
       .meta({
         description: "Organization or Person (used in structured data).",
@@ -259,8 +260,37 @@ export function timelineEventSchema<A extends z.ZodType, S extends z.ZodType, C 
 export function pageSchema() {
   return z.strictObject({
     title: text("The page title."),
+    headline: text(
+      "Optional: the page's main heading, when it should differ from the title (the home page's question, say).",
+    ).optional(),
     description: text("One sentence for search results and link previews."),
     updated: isoDate("When the page last changed in substance."),
+  });
+}
+
+export function storySchema<A extends z.ZodType, S extends z.ZodType, C extends z.ZodType>(
+  refs: ReferenceSchemas<A, S, C>,
+) {
+  return z.strictObject({
+    title: text("The story's headline, exactly as published."),
+    publisher: text("Who published the story."),
+    author: text("The story's byline."),
+    date: isoDate("The day the story was published."),
+    url: httpUrl("The story's address on the publisher's site."),
+    addressConfirmedBy: refs.sources
+      .meta({
+        description:
+          "The id of the source in content/sources/ through which the address was confirmed, when the story itself could not be read there.",
+      })
+      .optional(),
+  });
+}
+
+export const CLAIMANT_KINDS = ["Organization", "Person"] as const;
+
+export function snippetSchema() {
+  return z.strictObject({
+    purpose: text("Where the snippet appears on the site, for editors; readers do not see it."),
   });
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CLAIMS } from "./content";
+import { CLAIMS } from "../support/published-claims";
 
 const first = CLAIMS[0]!;
 const verdictClaim = CLAIMS.find((claim) => claim.verdictKey === "unproven") ?? first;

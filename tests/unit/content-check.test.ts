@@ -1,3 +1,5 @@
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkContent, formatReport } from "@/content-check";
 import { VARIANTS, fixtureRoot } from "./fixtures";
@@ -13,8 +15,21 @@ describe("the content check", () => {
     const problems = checkContent(fixtureRoot(variant));
     expect(problems.length).toBeGreaterThan(0);
     for (const problem of problems) {
-      expect(problem.file).toMatch(/^content\/[a-z]+\/[^/]+\.[a-z]+$/);
+      expect(problem.file).toMatch(/^content\/[a-z]+\/(?:[^/]+\.[a-z]+)?$/);
     }
     expect(formatReport(problems)).toMatchSnapshot();
+  });
+
+  // A link could publish a file from outside the repository (a build
+  // machine's secrets), and a link to a folder once crashed the check.
+  test.each([
+    ["a file", "/etc/hostname", "content/sources/outside.yaml"],
+    ["a folder", "/etc", "content/sources/outside-folder"],
+  ])("refuses a symbolic link to %s instead of following it", (_, target, link) => {
+    const root = fixtureRoot("valid");
+    symlinkSync(target, join(root, link));
+    expect(formatReport(checkContent(root))).toBe(
+      `The content check found 1 problem:\n  ${link}: is a symbolic link; content/ must hold real files, so replace the link with a copy of the file (or delete it)`,
+    );
   });
 });

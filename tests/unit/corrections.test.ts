@@ -1,3 +1,8 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { checkCorrection } from "@/content-check/corrections";
 import { formatReport } from "@/content-check";
@@ -54,5 +59,57 @@ describe("the corrections rule", () => {
     expect(
       checkCorrection(file, before, { ...before, title: "A new title" }, "2026-12-01"),
     ).toEqual([]);
+  });
+});
+
+describe("the corrections check against the base branch", () => {
+  const script = fileURLToPath(new URL("../../scripts/check-corrections.ts", import.meta.url));
+  const claim = (verdict: string) =>
+    `---\nreporting: accurate\nverdict: ${verdict}\nbottomLine: "A line."\ncorrections: []\n---\n\nText.\n`;
+
+  /** A repository whose main has one claim, on a feature branch that changes it by `edit`. */
+  function repository(edit: (git: (...args: string[]) => void, root: string) => void): string {
+    const root = mkdtempSync(join(tmpdir(), "corrections-"));
+    const git = (...args: string[]) => {
+      execFileSync("git", args, { cwd: root, stdio: "ignore" });
+    };
+    git("init", "-q", "-b", "main");
+    git("config", "user.email", "editor@example.org");
+    git("config", "user.name", "Editor");
+    mkdirSync(join(root, "content/claims"), { recursive: true });
+    writeFileSync(join(root, "content/claims/old-name.mdx"), claim("unproven"));
+    git("add", ".");
+    git("commit", "-q", "-m", "A claim");
+    git("checkout", "-q", "-b", "feature");
+    edit(git, root);
+    return root;
+  }
+
+  const run = (root: string) =>
+    spawnSync(process.execPath, [script], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, BASE_REF: "main", GITHUB_BASE_REF: "" },
+    });
+
+  test("follows a renamed claim and catches its new rating", () => {
+    const root = repository((git, dir) => {
+      git("mv", "content/claims/old-name.mdx", "content/claims/new-name.mdx");
+      writeFileSync(join(dir, "content/claims/new-name.mdx"), claim("mixed"));
+      git("commit", "-q", "-am", "Rename and re-rate");
+    });
+    const result = run(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'content/claims/new-name.mdx: corrections: verdict changed from "unproven" to "mixed"',
+    );
+  });
+
+  test("passes a rename that changes no rating", () => {
+    const root = repository((git) => {
+      git("mv", "content/claims/old-name.mdx", "content/claims/new-name.mdx");
+      git("commit", "-q", "-m", "Rename");
+    });
+    expect(run(root).status).toBe(0);
   });
 });

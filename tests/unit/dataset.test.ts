@@ -1,24 +1,25 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, test } from "vitest";
+import { assembleClaimPage } from "@/lib/claim-page";
 import { buildDataset, datasetCsv, datasetJsonSchema } from "@/lib/dataset";
 import { fixtureEntries } from "./entries";
 
 const { claims, claimants, sources } = fixtureEntries();
+const sourcesById = new Map(sources.map((source) => [source.id, source]));
 
-function entriesFor(list = claims) {
-  return list.map((claim) => ({
-    claim,
-    claimant: claimants.find(({ id }) => id === claim.data.claimant.id)!,
-    citations: claim.data.citations.map((citation, index) => ({
-      number: index + 1,
-      id: citation.id,
-      passage: citation.passage,
-      locator: citation.locator,
-      source: sources.find(({ id }) => id === citation.source.id)!,
-    })),
-    url: `https://site.test/claims/${claim.id}/`,
-  }));
+function pagesFor(list = claims) {
+  return list.map((claim) =>
+    assembleClaimPage({
+      claim,
+      claimant: claimants.find(({ id }) => id === claim.data.claimant.id)!,
+      firstAppearance: undefined,
+      sourcesById,
+      site: new URL("https://site.test/"),
+      lastChanged: undefined,
+      repository: undefined,
+    }),
+  );
 }
 
 const validate = () => {
@@ -29,36 +30,45 @@ const validate = () => {
 
 describe("the dataset", () => {
   test("validates against its published JSON Schema", () => {
-    const dataset = buildDataset(entriesFor(), "https://site.test/", new Date("2026-11-24"));
+    const dataset = buildDataset(pagesFor(), "https://site.test/", new Date("2026-11-24"));
     const check = validate();
     expect(check(dataset), JSON.stringify(check.errors)).toBe(true);
     expect(dataset.claims).toHaveLength(claims.length);
-    expect(dataset.claims[0]?.citations[0]?.source.url).toBe("https://agency.test/report");
+    const [first] = dataset.claims[0]!.citations;
+    expect(first?.source.url).toBe("https://agency.test/report");
+    expect(first?.source.archiveLookupUrl).toBe(
+      "https://web.archive.org/web/*/https://agency.test/report",
+    );
+    expect(dataset.claims[0]?.evidenceLastSearched).toBe("2026-11-24");
+    expect(dataset.claims[0]?.newestSourceDate).toBe("2017-11-29");
   });
 
   test("the schema rejects a claim without its verdict", () => {
-    const dataset = buildDataset(entriesFor(), "https://site.test/", new Date("2026-11-24"));
+    const dataset = buildDataset(pagesFor(), "https://site.test/", new Date("2026-11-24"));
     delete (dataset.claims[0] as Partial<(typeof dataset.claims)[number]>).verdict;
     expect(validate()(dataset)).toBe(false);
   });
 
-  test("never includes a draft", () => {
-    const drafts = claims.map((claim) => ({ ...claim, data: { ...claim.data, draft: true } }));
-    expect(buildDataset(entriesFor(drafts), "https://site.test/", new Date()).claims).toEqual([]);
-  });
-
   test("writes CSV that quotes commas, quotes and line breaks", () => {
-    const [entry] = entriesFor();
-    const tricky = {
-      ...entry!.claim,
-      data: { ...entry!.claim.data, claim: 'He said "yes", then\nleft' },
-    };
-    const csv = datasetCsv(
-      buildDataset([{ ...entry!, claim: tricky }], "https://site.test/", new Date()),
-    );
+    const [claim] = claims;
+    const tricky = { ...claim!, data: { ...claim!.data, claim: 'He said "yes", then\nleft' } };
+    const csv = datasetCsv(buildDataset(pagesFor([tricky]), "https://site.test/", new Date()));
     expect(csv.split("\r\n")[0]).toBe(
-      "id,url,order,claimant,claim,reporting,verdict,bottomLine,published,updated,evidenceAsOf,sourceUrls",
+      "id,url,order,claimant,claim,reporting,verdict,bottomLine,published,updated,evidenceLastSearched,newestSourceDate,sourceUrls",
     );
     expect(csv).toContain('"He said ""yes"", then\nleft"');
   });
+
+  test.each(['=HYPERLINK("https://evil.test")', "+1+1", "-2+3", "@SUM(A1)", "\tx"])(
+    "neutralises a CSV cell a spreadsheet would run as a formula: %j",
+    (formula) => {
+      const [claim] = claims;
+      const hostile = { ...claim!, data: { ...claim!.data, bottomLine: formula } };
+      const dataset = buildDataset(pagesFor([hostile]), "https://site.test/", new Date());
+      const row = datasetCsv(dataset).split("\r\n")[1] ?? "";
+      expect(row).toContain(`'${formula.startsWith("=") ? "=HYPERLINK" : formula.slice(0, 2)}`);
+      // The JSON keeps the editor's text exactly.
+      expect(dataset.claims[0]?.bottomLine).toBe(formula);
+    },
+  );
 });

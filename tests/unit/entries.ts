@@ -30,6 +30,8 @@ export function fixtureEntries(variant = "valid") {
   const entries = files.map((file) => ({
     id: file.id,
     collection: file.collection,
+    filePath: file.file,
+    body: file.body,
     data: toEntryData(file.collection, SCHEMAS[file.collection].parse(file.data) as Data),
   }));
   const of = <C extends CollectionName>(collection: C) =>

@@ -36,8 +36,6 @@ describe("the scaffolder", () => {
       "published",
       "updated",
       "evidenceAsOf",
-      "author",
-      "reviewer",
       "corrections",
       "draft",
     ]) {

@@ -22,6 +22,12 @@ const input = {
 };
 
 describe("the ClaimReview builder", () => {
+  test("rates the proposition, not the story's report of it, when the claim has one", () => {
+    const proposition = "DJI passes US data to the Chinese government.";
+    const review = buildClaimReview({ ...input, claim: { ...claim.data, proposition } });
+    expect(review?.claimReviewed).toBe(proposition);
+  });
+
   test("builds a complete ClaimReview carrying the verdict", () => {
     const review = buildClaimReview({
       ...input,

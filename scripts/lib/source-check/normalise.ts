@@ -6,12 +6,10 @@
  * the parts between them are looked for in order with a gap allowed.
  */
 
+import { Parser } from "htmlparser2";
+
 /** Elements whose text a reader never sees. */
-const HIDDEN_ELEMENTS = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENTS = /<!--[\s\S]*?(?:-->|$)/g;
-/** Doctype, CDATA, processing instructions. */
-const DECLARATIONS = /<[!?][^>]*>/g;
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const HIDDEN_ELEMENTS = new Set(["script", "style", "template", "noscript"]);
 
 /** Tags that sit inside a line of text: removing them must not split a word. */
 const INLINE_TAGS = new Set([
@@ -47,143 +45,34 @@ const INLINE_TAGS = new Set([
   "wbr",
 ]);
 
-/** The named entities pages use for text; any other named entity is left as written. */
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  ensp: " ",
-  emsp: " ",
-  thinsp: " ",
-  hairsp: " ",
-  shy: "",
-  zwj: "",
-  zwnj: "",
-  lsquo: "‘",
-  rsquo: "’",
-  sbquo: "‚",
-  ldquo: "“",
-  rdquo: "”",
-  bdquo: "„",
-  laquo: "«",
-  raquo: "»",
-  lsaquo: "‹",
-  rsaquo: "›",
-  prime: "′",
-  Prime: "″",
-  ndash: "–",
-  mdash: "—",
-  minus: "−",
-  hyphen: "‐",
-  dash: "‐",
-  hellip: "…",
-  mldr: "…",
-  bull: "•",
-  middot: "·",
-  copy: "©",
-  reg: "®",
-  trade: "™",
-  deg: "°",
-  sect: "§",
-  para: "¶",
-  euro: "€",
-  pound: "£",
-  cent: "¢",
-  yen: "¥",
-  times: "×",
-  divide: "÷",
-  frac12: "½",
-  frac14: "¼",
-  frac34: "¾",
-  aacute: "á",
-  Aacute: "Á",
-  agrave: "à",
-  Agrave: "À",
-  acirc: "â",
-  auml: "ä",
-  Auml: "Ä",
-  aring: "å",
-  atilde: "ã",
-  ccedil: "ç",
-  Ccedil: "Ç",
-  eacute: "é",
-  Eacute: "É",
-  egrave: "è",
-  Egrave: "È",
-  ecirc: "ê",
-  euml: "ë",
-  iacute: "í",
-  igrave: "ì",
-  icirc: "î",
-  iuml: "ï",
-  ntilde: "ñ",
-  Ntilde: "Ñ",
-  oacute: "ó",
-  Oacute: "Ó",
-  ograve: "ò",
-  ocirc: "ô",
-  ouml: "ö",
-  Ouml: "Ö",
-  otilde: "õ",
-  oslash: "ø",
-  szlig: "ß",
-  uacute: "ú",
-  Uacute: "Ú",
-  ugrave: "ù",
-  ucirc: "û",
-  uuml: "ü",
-  Uuml: "Ü",
-  yacute: "ý",
-};
-
-/** Numeric references 128–159 mean Windows-1252 characters, as browsers read them. */
-const WINDOWS_1252: Readonly<Record<number, string>> = {
-  128: "€",
-  130: "‚",
-  132: "„",
-  133: "…",
-  134: "†",
-  135: "‡",
-  139: "‹",
-  145: "‘",
-  146: "’",
-  147: "“",
-  148: "”",
-  149: "•",
-  150: "–",
-  151: "—",
-  153: "™",
-  155: "›",
-};
-
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/g;
-
-/** Decodes character references: `&amp;`, `&#8217;`, `&#x201C;`, `&rsquo;`. */
-export function decodeEntities(text: string): string {
-  return text.replace(
-    ENTITY,
-    (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
-      const code = decimal === undefined ? Number.parseInt(hex ?? "", 16) : Number(decimal);
-      const windows = WINDOWS_1252[code];
-      if (windows !== undefined) return windows;
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\uFFFD";
-      return String.fromCodePoint(code);
-    },
-  );
-}
-
-/** The text a reader sees on an HTML page, before normalisation. */
+/**
+ * The text a reader sees on an HTML page, before normalisation. A real HTML
+ * parser reads it in one pass, so no page, however malformed (thousands of
+ * unclosed tags, say), can make it slow; it decodes character references as
+ * browsers do.
+ */
 export function htmlToText(html: string): string {
-  const withoutMarkup = html
-    .replace(COMMENTS, " ")
-    .replace(HIDDEN_ELEMENTS, " ")
-    .replace(DECLARATIONS, " ")
-    .replace(TAG, (_tag, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? "" : " "));
-  return decodeEntities(withoutMarkup);
+  const parts: string[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (HIDDEN_ELEMENTS.has(name)) hidden += 1;
+        else if (!INLINE_TAGS.has(name)) parts.push(" ");
+      },
+      onclosetag(name) {
+        if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (!INLINE_TAGS.has(name)) parts.push(" ");
+      },
+      ontext(text) {
+        if (hidden === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts.join("");
 }
 
 /** Every kind of quotation mark and apostrophe: they compare equal. */

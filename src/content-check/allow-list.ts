@@ -1,0 +1,154 @@
+/**
+ * What content may put on a page, in one place. Two guards read it: the
+ * content check (mdx-safety.ts), which parses each MDX file exactly as the
+ * compiler does and words each refusal for an editor, and the emit guard
+ * (emit-guard.ts), which fails the build if the compiler's output for a
+ * content file holds anything else, so an unknown parser trick cannot reach
+ * dist/ either.
+ */
+import type { Features } from "satteri";
+import { COLLECTIONS, type CollectionName, type ComponentName } from "../schemas/collections.ts";
+
+/**
+ * The MDX compiler's parser features. astro.config.mjs hands these to Astro's
+ * Sätteri processor and the content check parses with the same, so the two
+ * read every file alike (GFM tables, footnotes and autolinks included).
+ * Astro's defaults, written out so that neither side can drift alone.
+ */
+export const MDX_FEATURES = {
+  gfm: true,
+  smartPunctuation: true,
+} as const satisfies Features;
+
+/** A component an MDX file may use, with the props it accepts (all strings). */
+export interface MdxComponentSpec {
+  readonly props: Readonly<Record<string, { required: boolean; expected: string }>>;
+}
+
+/** The site's MDX components. The layouts provide them, so nothing is imported. */
+export const MDX_COMPONENTS = {
+  Cite: {
+    props: {
+      id: {
+        required: true,
+        expected: 'the id of one of this claim\'s citations, e.g. id="bulletin-assessment"',
+      },
+    },
+  },
+  ClaimLink: {
+    props: {
+      id: {
+        required: true,
+        expected: 'the file name of a published claim, e.g. id="story-opinion-absurd"',
+      },
+    },
+  },
+} as const satisfies Record<ComponentName, MdxComponentSpec>;
+
+export type MdxComponentName = ComponentName;
+
+/** Inline HTML tags an editor may write for typography; everything else is Markdown. */
+export const ALLOWED_TAGS: readonly string[] = [
+  "abbr",
+  "br",
+  "cite",
+  "del",
+  "em",
+  "ins",
+  "kbd",
+  "mark",
+  "q",
+  "s",
+  "small",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+];
+
+/** Attributes allowed on those tags. Never class or style: content does not style the site. */
+export const ALLOWED_ATTRIBUTES: readonly string[] = ["title", "datetime", "lang", "cite"];
+
+/** Attributes whose value is an address, checked with `unsafeUrl`. */
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "href",
+  "src",
+  "cite",
+  "action",
+  "formaction",
+  "poster",
+]);
+
+/** Tags that embed another page or media, refused with their own explanation. */
+export const EMBEDS: ReadonlySet<string> = new Set([
+  "iframe",
+  "frame",
+  "frameset",
+  "embed",
+  "object",
+  "portal",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "applet",
+]);
+
+/**
+ * The elements the compiler may emit from Markdown in a content file, with the
+ * properties each may carry (hast names). Anything else in the output fails
+ * the build: footnote sections, task-list checkboxes, code-fence classes.
+ */
+export const EMITTED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  a: ["href", "title"],
+  blockquote: [],
+  br: [],
+  code: [],
+  del: [],
+  em: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  hr: [],
+  img: ["src", "alt", "title"],
+  li: [],
+  ol: ["start"],
+  p: [],
+  pre: [],
+  strong: [],
+  table: [],
+  tbody: [],
+  td: ["align"],
+  th: ["align"],
+  thead: [],
+  tr: [],
+  ul: [],
+};
+
+/**
+ * Whether an address uses a scheme other than http, https or mailto
+ * (javascript:, data:, vbscript:...). Browsers ignore control characters and
+ * spaces inside a scheme, and so does this.
+ */
+export function unsafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const bare = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare)?.[1]?.toLowerCase();
+  return scheme !== undefined && !["http", "https", "mailto"].includes(scheme);
+}
+
+/** Whether an image address points at another site (`https://`, `//host`). */
+export function isRemote(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- as in unsafeUrl
+  return /^(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ""));
+}
+
+/** The components an MDX file may use, by the content folder it is in (none elsewhere). */
+export function componentsFor(file: string): readonly ComponentName[] {
+  const folder = /(?:^|\/)content\/([^/]+)\//.exec(file)?.[1];
+  const spec =
+    folder && Object.hasOwn(COLLECTIONS, folder)
+      ? COLLECTIONS[folder as CollectionName]
+      : undefined;
+  return (spec && "components" in spec ? spec.components : undefined) ?? [];
+}

@@ -1,0 +1,143 @@
+/**
+ * The second wall. The content check refuses unsafe MDX before the build, by
+ * parsing it as the compiler does; this Sätteri hast plugin runs inside the
+ * compiler itself and fails the build if what it is about to emit for a
+ * content file holds anything outside the allow-list (elements, attributes,
+ * URL schemes, components, code), whatever parser trick produced it.
+ * astro.config.mjs installs it for every MDX file.
+ */
+import { relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { HastPluginDefinition } from "satteri";
+import {
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_TAGS,
+  EMITTED_ELEMENTS,
+  MDX_COMPONENTS,
+  URL_ATTRIBUTES,
+  componentsFor,
+  isRemote,
+  unsafeUrl,
+  type MdxComponentName,
+} from "./allow-list.ts";
+import { isOnlyComments } from "./mdx-safety.ts";
+
+/** The parts of a hast or MDX node the guard reads. */
+interface GuardedNode {
+  type: string;
+  tagName?: string;
+  name?: string | null;
+  value?: unknown;
+  properties?: Record<string, unknown>;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: GuardedNode[];
+  position?: { start?: { line?: number; column?: number } };
+}
+
+/** A build failure that names the content file and line, as Astro shows it. */
+export class ContentEmitError extends Error {
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(file: string, line: number | undefined, column: number | undefined, what: string) {
+    super(
+      `${file}${line === undefined ? "" : `:${line}`}: ${what}. Content may only use Markdown, the inline tags ${ALLOWED_TAGS.join(", ")} and the site's components; run npm run check:content for the fix.`,
+    );
+    this.name = "ContentEmitError";
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** What is wrong with one node, or undefined when it may be emitted. */
+function refusal(node: GuardedNode, components: readonly MdxComponentName[]): string | undefined {
+  switch (node.type) {
+    case "root":
+    case "text":
+      return undefined;
+    case "element": {
+      const tag = node.tagName ?? "";
+      const allowed = EMITTED_ELEMENTS[tag];
+      if (!allowed || !Object.hasOwn(EMITTED_ELEMENTS, tag)) return `a <${tag}> element`;
+      for (const [property, value] of Object.entries(node.properties ?? {})) {
+        if (!allowed.includes(property)) return `the ${property} attribute on <${tag}>`;
+        if (typeof value !== "string" && typeof value !== "number") {
+          return `a computed ${property} on <${tag}>`;
+        }
+        if (URL_ATTRIBUTES.has(property) && unsafeUrl(String(value))) {
+          return `the address "${String(value)}" on <${tag}>`;
+        }
+      }
+      const src = node.properties?.["src"];
+      if (tag === "img" && (typeof src !== "string" || !src.startsWith("/") || isRemote(src))) {
+        return `an image that is not a file of this site (${String(src)})`;
+      }
+      return undefined;
+    }
+    case "mdxJsxFlowElement":
+    case "mdxJsxTextElement":
+      return jsxRefusal(node, components);
+    case "mdxFlowExpression":
+    case "mdxTextExpression":
+      return typeof node.value === "string" && isOnlyComments(node.value)
+        ? undefined
+        : `the code {${String(node.value)}}`;
+    case "mdxjsEsm":
+      return "an import or export";
+    default:
+      return `a ${node.type} node`;
+  }
+}
+
+function jsxRefusal(
+  node: GuardedNode,
+  components: readonly MdxComponentName[],
+): string | undefined {
+  const name = node.name;
+  if (typeof name !== "string") return "a <> fragment";
+  const attributes = node.attributes ?? [];
+  const isComponent = (components as readonly string[]).includes(name);
+  if (!isComponent && !ALLOWED_TAGS.includes(name)) return `the tag <${name}>`;
+  const allowed = isComponent
+    ? Object.keys(MDX_COMPONENTS[name as MdxComponentName].props)
+    : ALLOWED_ATTRIBUTES;
+  for (const attribute of attributes) {
+    if (attribute.type !== "mdxJsxAttribute" || typeof attribute.name !== "string") {
+      return `code spread into <${name}>`;
+    }
+    if (!allowed.includes(attribute.name)) return `the ${attribute.name} attribute on <${name}>`;
+    if (typeof attribute.value !== "string" && !(attribute.value === null && !isComponent)) {
+      return `a computed ${attribute.name} on <${name}>`;
+    }
+    if (
+      URL_ATTRIBUTES.has(attribute.name) &&
+      typeof attribute.value === "string" &&
+      unsafeUrl(attribute.value)
+    ) {
+      return `the address "${attribute.value}" on <${name}>`;
+    }
+  }
+  return undefined;
+}
+
+/** The project-relative path of the file being compiled, for messages. */
+function displayPath(fileURL: URL | undefined): string {
+  if (!fileURL) return "(an MDX file)";
+  return relative(process.cwd(), fileURLToPath(fileURL)).split(sep).join("/");
+}
+
+export const emitGuard: HastPluginDefinition = {
+  name: "content-emit-guard",
+  options: { position: true },
+  before(root, context) {
+    const file = displayPath(context.fileURL);
+    const components = componentsFor(file);
+    const walk = (node: GuardedNode, line: number | undefined, column: number | undefined) => {
+      const here = node.position?.start?.line ?? line;
+      const at = node.position?.start?.column ?? column;
+      const what = refusal(node, components);
+      if (what) throw new ContentEmitError(file, here, at, `the page would contain ${what}`);
+      for (const child of node.children ?? []) walk(child, here, at);
+    };
+    walk(root as unknown as GuardedNode, undefined, undefined);
+  },
+};

@@ -1,0 +1,191 @@
+/**
+ * Everything a claim page shows, computed once by one typed function (the
+ * model is Starlight's `generateRouteData`), so components only render and a
+ * unit test can check a page's data without a browser.
+ */
+import type { CollectionEntry } from "astro:content";
+import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
+import type { Claim, Source } from "@/lib/claims";
+import { absolute } from "@/lib/site-urls";
+import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
+import { claimPath, file, path } from "@/lib/urls";
+import { SITE } from "@/site.config";
+
+/** One cited passage, as the text's marker and the source list show it. */
+export interface CitedPassage {
+  /** The citation's id in the claim's frontmatter. */
+  readonly id: string;
+  /** What the marker shows: "3", or "3b" when source 3 is cited for several passages. */
+  readonly label: string;
+  readonly passage: string;
+  readonly locator: string | undefined;
+  /** The passage's anchor in the source list. */
+  readonly anchor: string;
+  /** The anchor of the passage's first marker in the text, for "back to the text". */
+  readonly backAnchor: string;
+}
+
+/** One source, listed once, with every passage the page cites from it. */
+export interface CitedSource {
+  /** 1-based, in the order the text first cites the source. */
+  readonly number: number;
+  readonly source: Source;
+  readonly passages: readonly CitedPassage[];
+}
+
+export interface ClaimPageData {
+  readonly claim: Claim;
+  readonly claimant: CollectionEntry<"claimants">;
+  /** Absolute canonical URL. */
+  readonly url: string;
+  /** Site path of the page's social card. */
+  readonly card: string;
+  readonly sources: readonly CitedSource[];
+  /** Each citation id's passage, for the markers in the text. */
+  readonly passages: ReadonlyMap<string, CitedPassage>;
+  /** The page's ClaimReview, or null for opinion. */
+  readonly claimReview: WithContext<ClaimReview> | null;
+  readonly breadcrumbs: WithContext<BreadcrumbList>;
+  readonly evidence: {
+    /** When the evidence was last searched for (frontmatter `evidenceAsOf`). */
+    readonly searched: Date;
+    /** The newest source the page cites, by its publication date. */
+    readonly newestSource: Source;
+  };
+  /** The last commit that touched the file, when the history is complete. */
+  readonly lastChanged: Date | undefined;
+  readonly links: {
+    /** Where to propose an edit, when the repository is known. */
+    readonly edit: string | undefined;
+    /** Every change to the file, when the repository is known. */
+    readonly history: string | undefined;
+    /** Where a reader reports an error. */
+    readonly report: string;
+  };
+}
+
+/** Citation ids in the order the text first uses them. */
+export function citationOrder(body: string): string[] {
+  const ids = [...body.matchAll(/<Cite\s+id="([^"]+)"/g)].map((match) => match[1] ?? "");
+  return [...new Set(ids)];
+}
+
+/**
+ * Groups a claim's citations by source, numbering sources in the order the
+ * text first cites them and lettering each source's passages in reading
+ * order. A source cited for one passage has a number alone.
+ */
+export function groupCitations(
+  claim: Claim,
+  sourcesById: ReadonlyMap<string, Source>,
+): CitedSource[] {
+  const byId = new Map(claim.data.citations.map((citation) => [citation.id, citation]));
+  const order = citationOrder(claim.body ?? "");
+  // Citations the text never uses are refused by the content check; keep them last regardless.
+  for (const id of byId.keys()) if (!order.includes(id)) order.push(id);
+
+  type Citation = (typeof claim.data.citations)[number];
+  const groups = new Map<string, { source: Source; citations: Citation[] }>();
+  for (const id of order) {
+    const citation = byId.get(id);
+    if (!citation) continue;
+    const source = sourcesById.get(citation.source.id);
+    if (!source) throw new Error(`${claim.id}: unknown source ${citation.source.id}`);
+    const group = groups.get(source.id) ?? { source, citations: [] };
+    group.citations.push(citation);
+    groups.set(source.id, group);
+  }
+
+  return [...groups.values()].map(({ source, citations }, index) => {
+    const number = index + 1;
+    return {
+      number,
+      source,
+      passages: citations.map((citation, position) => {
+        const label = citations.length === 1 ? `${number}` : `${number}${letter(position)}`;
+        return {
+          id: citation.id,
+          label,
+          passage: citation.passage,
+          locator: citation.locator,
+          anchor: `source-${label}`,
+          backAnchor: `cite-${label}`,
+        };
+      }),
+    };
+  });
+}
+
+/** a, b, ... z, aa, ab ... */
+function letter(index: number): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz";
+  return index < 26
+    ? (alphabet[index] ?? "")
+    : `${letter(Math.floor(index / 26) - 1)}${alphabet[index % 26] ?? ""}`;
+}
+
+/** The newest of the sources, by publication date. */
+export function newestSource(sources: readonly CitedSource[]): Source {
+  const [first, ...rest] = sources.map(({ source }) => source);
+  if (!first) throw new Error("A claim page cites at least one source");
+  return rest.reduce(
+    (newest, source) => (source.data.date > newest.data.date ? source : newest),
+    first,
+  );
+}
+
+/** What a claim page is assembled from; `buildClaimPage` in claims.ts fetches it. */
+export interface ClaimPageInput {
+  readonly claim: Claim;
+  readonly claimant: CollectionEntry<"claimants">;
+  readonly firstAppearance: Source | undefined;
+  readonly sourcesById: ReadonlyMap<string, Source>;
+  readonly site: URL | undefined;
+  /** The last commit that touched the claim's file, when known. */
+  readonly lastChanged: Date | undefined;
+  /** The repository for edit, history and report links, when known. */
+  readonly repository: string | undefined;
+}
+
+/** A claim page's data from its parts: a pure function, so tests can call it. */
+export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
+  const { claim, claimant, firstAppearance, sourcesById, site, repository } = input;
+  const sources = groupCitations(claim, sourcesById);
+  const url = absolute(site, claimPath(claim.id));
+  const home = absolute(site, path());
+  const filePath = claim.filePath ?? `content/claims/${claim.id}.mdx`;
+  return {
+    claim,
+    claimant,
+    url,
+    card: file(`cards/${claim.id}.png`),
+    sources,
+    passages: new Map(
+      sources.flatMap(({ passages }) => passages.map((passage) => [passage.id, passage])),
+    ),
+    claimReview: buildClaimReview({
+      claim: claim.data,
+      claimant: claimant.data,
+      firstAppearance: firstAppearance?.data,
+      url,
+      publisher: { name: SITE.name, url: home },
+      story: SITE.story,
+    }),
+    breadcrumbs: buildBreadcrumbs([
+      { name: SITE.name, url: home },
+      { name: "Claims", url: absolute(site, path("claims")) },
+      { name: claim.data.title, url },
+    ]),
+    evidence: { searched: claim.data.evidenceAsOf, newestSource: newestSource(sources) },
+    lastChanged: input.lastChanged,
+    links: {
+      edit: repository && `${repository}/edit/${SITE.branch}/${filePath}`,
+      history: repository && `${repository}/commits/${SITE.branch}/${filePath}`,
+      // Without a known repository, readers are sent to the corrections
+      // policy, which explains how else to reach us.
+      report: repository
+        ? `${repository}/issues/new?template=correction.yml&title=${encodeURIComponent(`Correction: ${claim.data.title}`)}`
+        : `${path("corrections")}#how-to-ask-for-a-correction`,
+    },
+  };
+}

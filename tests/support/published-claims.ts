@@ -1,0 +1,45 @@
+/**
+ * The published claims as the dist and browser tests expect to find them, read from
+ * content/ with the same loader the content check uses.
+ */
+import { fileURLToPath } from "node:url";
+import { loadContent } from "../../src/content-check/load";
+import { getRating, type RatingKey } from "../../src/schemas/ratings";
+
+export interface ExpectedClaim {
+  id: string;
+  title: string;
+  claim: string;
+  /** What ClaimReview publishes as the claim reviewed: the proposition, else the claim. */
+  claimReviewed: string;
+  order: number;
+  reporting: string;
+  verdict: string;
+  verdictKey: string;
+  bottomLine: string;
+  published: string;
+  /** Distinct sources cited: the source list shows each once. */
+  sourceCount: number;
+}
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+export const CLAIMS: ExpectedClaim[] = loadContent(root)
+  .files.filter((file) => file.collection === "claims")
+  .map((file) => ({ id: file.id, data: file.data as Record<string, unknown> }))
+  .filter(({ data }) => data["draft"] !== true)
+  .map(({ id, data }) => ({
+    id,
+    title: String(data["title"]),
+    claim: String(data["claim"]),
+    claimReviewed: String(data["proposition"] ?? data["claim"]),
+    order: Number((data["appearance"] as { order: number }).order),
+    reporting: getRating(data["reporting"] as RatingKey).label,
+    verdict: getRating(data["verdict"] as RatingKey).label,
+    verdictKey: String(data["verdict"]),
+    published: (data["published"] as Date).toISOString().slice(0, 10),
+    bottomLine: String(data["bottomLine"]),
+    sourceCount: new Set((data["citations"] as { source: string }[]).map(({ source }) => source))
+      .size,
+  }))
+  .sort((a, b) => a.order - b.order);

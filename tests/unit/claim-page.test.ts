@@ -1,0 +1,91 @@
+import { describe, expect, test } from "vitest";
+import { assembleClaimPage, citationOrder, groupCitations } from "@/lib/claim-page";
+import { fixtureEntries } from "./entries";
+
+const { claims, claimants, sources } = fixtureEntries();
+const sourcesById = new Map(sources.map((source) => [source.id, source]));
+const claim = claims[0]!;
+
+/** The fixture claim with its text citing `order`, and `citations` as given. */
+function withText(order: string[], citations = claim.data.citations) {
+  return {
+    ...claim,
+    body: order.map((id) => `A sentence.<Cite id="${id}" />`).join(" "),
+    data: { ...claim.data, citations },
+  };
+}
+
+const page = (repository = "https://github.com/o/r") =>
+  assembleClaimPage({
+    claim,
+    claimant: claimants[0]!,
+    firstAppearance: undefined,
+    sourcesById,
+    site: new URL("https://site.test/"),
+    lastChanged: new Date("2026-11-28"),
+    repository,
+  });
+
+describe("a claim page's data", () => {
+  test("reads citations in the order the text first uses them", () => {
+    expect(citationOrder('a<Cite id="b" /> c<Cite id="a" /> d<Cite id="b" />')).toEqual(["b", "a"]);
+  });
+
+  test("numbers sources by first use, not by frontmatter order", () => {
+    const grouped = groupCitations(withText(["story", "report"]), sourcesById);
+    expect(grouped.map(({ source }) => source.id)).toEqual(["newspaper-story", "agency-report"]);
+    expect(grouped.map(({ passages }) => passages.map(({ label }) => label))).toEqual([
+      ["1"],
+      ["2"],
+    ]);
+  });
+
+  test("lists a source once and letters its passages", () => {
+    const citations = [
+      ...claim.data.citations,
+      { id: "report-again", source: claim.data.citations[0]!.source, passage: "Another line." },
+    ];
+    const grouped = groupCitations(
+      withText(["report", "story", "report-again"], citations),
+      sourcesById,
+    );
+    expect(grouped).toHaveLength(2);
+    expect(
+      grouped[0]?.passages.map(({ label, anchor, backAnchor }) => [label, anchor, backAnchor]),
+    ).toEqual([
+      ["1a", "source-1a", "cite-1a"],
+      ["1b", "source-1b", "cite-1b"],
+    ]);
+  });
+
+  test("says when the evidence stops: last searched, and the newest source cited", () => {
+    const data = page();
+    expect(data.evidence.searched).toEqual(claim.data.evidenceAsOf);
+    const newest = [...sourcesById.values()].sort((a, b) => +b.data.date - +a.data.date)[0];
+    expect(data.evidence.newestSource.id).toBe(newest?.id);
+  });
+
+  test("builds edit, history and report links from the file's path", () => {
+    const { links } = page();
+    expect(links.edit).toBe(`https://github.com/o/r/edit/main/${claim.filePath}`);
+    expect(links.history).toBe(`https://github.com/o/r/commits/main/${claim.filePath}`);
+    expect(links.report).toMatch(
+      /^https:\/\/github\.com\/o\/r\/issues\/new\?template=correction\.yml/,
+    );
+  });
+
+  test("without a repository, sends readers to the corrections policy", () => {
+    const { links } = assembleClaimPage({
+      claim,
+      claimant: claimants[0]!,
+      firstAppearance: undefined,
+      sourcesById,
+      site: new URL("https://site.test/"),
+      lastChanged: undefined,
+      repository: undefined,
+    });
+    expect(links.edit).toBeUndefined();
+    expect(links.history).toBeUndefined();
+    expect(links.report).toBe("/corrections/#how-to-ask-for-a-correction");
+  });
+});

@@ -101,6 +101,15 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
         } else claimOrders.set(order, file.file);
       }
     }
+    if (file.collection === "claims" && data["draft"] !== true) {
+      for (const { section, line } of scan?.uncited ?? []) {
+        problems.push({
+          file: file.file,
+          line: line === undefined ? undefined : file.bodyLine + line - 1,
+          message: `this ${section === "What came after" ? "item" : "paragraph"} in "${section}" quotes someone or gives a number or date but cites no source; end the sentence that states it with <Cite id="..." />`,
+        });
+      }
+    }
     for (const { id, line } of scan?.claimLinks ?? []) {
       if (publishedClaims.has(id)) continue;
       problems.push({

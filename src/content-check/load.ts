@@ -109,6 +109,7 @@ function loadFile(
       problem: {
         file,
         line: control.line,
+        field: fieldAtLine(source, control.line, frontmatter),
         message: `holds an invisible control character (${control.name}); it can hide or reorder text for readers, so delete it (retype the line if you cannot see it)`,
       },
     };
@@ -206,6 +207,21 @@ function yamlProblem(file: string, error: unknown, yamlText: string, firstLine: 
 const CONTROL =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The top-level field a line belongs to (the nearest `name:` at or above it),
+ * or undefined for an MDX file's text below its frontmatter.
+ */
+function fieldAtLine(source: string, line: number, frontmatter: boolean): string | undefined {
+  const lines = source.split("\n").slice(0, line);
+  const closing = frontmatter ? lines.findIndex((text, index) => index > 0 && text === "---") : -1;
+  if (closing !== -1) return undefined;
+  for (const text of lines.reverse()) {
+    const name = /^([A-Za-z][\w-]*):/.exec(text)?.[1];
+    if (name) return name;
+  }
+  return undefined;
+}
 
 function findControlCharacter(source: string): { line: number; name: string } | undefined {
   const match = CONTROL.exec(source);

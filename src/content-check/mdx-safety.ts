@@ -37,6 +37,8 @@ export interface MdxScan {
   readonly cites: { id: string; line: number | undefined }[];
   /** Every `<ClaimLink id>`, for the check that each names a published claim. */
   readonly claimLinks: { id: string; line: number | undefined }[];
+  /** Paragraphs and list items in an evidence section that cite nothing. */
+  readonly uncited: { section: string; line: number | undefined }[];
   /** False when the body is not valid MDX, so nothing else could be read. */
   readonly parsed: boolean;
 }
@@ -45,6 +47,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
   const findings: MdxFinding[] = [];
   const cites: MdxScan["cites"] = [];
   const claimLinks: MdxScan["claimLinks"] = [];
+  const uncited: MdxScan["uncited"] = [];
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body, { features: MDX_FEATURES });
@@ -61,7 +64,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       line,
       message: `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`,
     });
-    return { findings, cites, claimLinks, parsed: false };
+    return { findings, cites, claimLinks, uncited, parsed: false };
   }
   const allowedComponents = components.join(", ") || "none in this kind of page";
 
@@ -167,10 +170,91 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       }
     }
   });
-  return { findings, cites, claimLinks, parsed: true };
+  uncited.push(...uncitedBlocks(tree));
+  return { findings, cites, claimLinks, uncited, parsed: true };
 }
 
 type Attribute = MdxJsxAttributeUnion;
+
+/**
+ * The sections of a claim that report evidence, where every paragraph and
+ * list item must cite it. "The claim in context" describes the story itself
+ * (the page's subject), and "What we could not confirm" and "Why these
+ * ratings" hold our reasoning, so they need not.
+ */
+export const EVIDENCE_SECTIONS: readonly string[] = ["What the evidence shows", "What came after"];
+
+/** A paragraph that only labels what follows ("**Before the story.**") or points to another check. */
+function isSignpost(node: MdastNode): boolean {
+  let points = false;
+  visit(node, (child) => {
+    if (
+      (child.type === "mdxJsxTextElement" || child.type === "mdxJsxFlowElement") &&
+      child.name === "ClaimLink"
+    ) {
+      points = true;
+    }
+  });
+  const children = "children" in node ? (node.children as MdastNode[]) : [];
+  const onlyLabel = children.every(
+    (child) => child.type === "strong" || (child.type === "text" && child.value.trim() === ""),
+  );
+  const introducesList = toText(node).endsWith(":");
+  return points || onlyLabel || introducesList;
+}
+
+function hasCite(node: MdastNode): boolean {
+  let found = false;
+  visit(node, (child) => {
+    if (
+      (child.type === "mdxJsxTextElement" || child.type === "mdxJsxFlowElement") &&
+      child.name === "Cite"
+    ) {
+      found = true;
+    }
+  });
+  return found;
+}
+
+function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
+  const blocks: MdxScan["uncited"] = [];
+  let section: string | undefined;
+  for (const node of "children" in tree ? (tree.children as MdastNode[]) : []) {
+    if (node.type === "heading" && node.depth === 2) {
+      const title = toText(node);
+      section = EVIDENCE_SECTIONS.includes(title) ? title : undefined;
+      continue;
+    }
+    if (!section) continue;
+    const items =
+      node.type === "list"
+        ? (node.children as MdastNode[])
+        : node.type === "paragraph"
+          ? [node]
+          : [];
+    for (const item of items) {
+      // A synthesis ("None of these shows...") states no new fact; a quotation
+      // or a number or date does, and must say where it comes from.
+      if (!hasCite(item) && !isSignpost(item) && statesAFact(toText(item))) {
+        blocks.push({ section, line: item.position?.start.line });
+      }
+    }
+  }
+  return blocks;
+}
+
+/** Whether text quotes someone or gives a number or a date. */
+function statesAFact(text: string): boolean {
+  return /["“”]|\d/.test(text);
+}
+
+function toText(node: MdastNode): string {
+  let text = "";
+  visit(node, (child) => {
+    if (child.type === "text" || child.type === "inlineCode") text += child.value;
+  });
+  return text.trim();
+}
 
 /**
  * Whether an expression's source is nothing but JavaScript comments and

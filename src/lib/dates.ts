@@ -1,4 +1,5 @@
 /** Dates are calendar days; they are stored as UTC midnight and shown in UTC. */
+import type { DatePrecision as Precision } from "@/schemas";
 
 const LONG = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -14,8 +15,6 @@ export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 export const longDate = (date: Date): string => LONG.format(date);
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
-type Precision = "day" | "month" | "year" | "approximate";
 
 /** A date shown to only the precision that is known: `November 2017`, `2017`, `about 1 December 2017`. */
 export function datePart(date: Date, precision: Precision): string {

@@ -40,6 +40,8 @@ interface Source {
   readonly id: string;
   readonly file: string;
   readonly url?: string | undefined;
+  /** The copy we read, when it is not the original. */
+  readonly "copy.url"?: string | undefined;
   readonly archiveUrl?: string | undefined;
   readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
@@ -53,7 +55,7 @@ interface Citation {
   readonly line?: number | undefined;
 }
 
-const URL_FIELDS: readonly UrlField[] = ["url", "archiveUrl"];
+const URL_FIELDS: readonly UrlField[] = ["url", "copy.url", "archiveUrl"];
 
 /** Checks every source address and every cited passage in the loaded content. */
 export async function checkSources(
@@ -98,7 +100,7 @@ export async function checkSources(
         sourceId: source.id,
         sourceFile: source.file,
         field,
-        line: source.lineOf([field]),
+        line: source.lineOf(field.split(".")),
         url,
         ...("error" in page ? { error: page.error } : { status: page.status }),
         sourceUrl: source.url,
@@ -186,12 +188,16 @@ function asReachable(page: PageResult | undefined): Response | undefined {
   return page && "status" in page && page.status >= 200 && page.status < 400 ? page : undefined;
 }
 
-/** The copy of a source to read passages from: the archived one first, if it opens. */
+/**
+ * The page to read passages from: the copy we read when the source records
+ * one (the passages were copied from it), else the archived snapshot, else
+ * the original, whichever opens first.
+ */
 function readableCopy(
   source: Source,
   pages: ReadonlyMap<string, PageResult | undefined>,
 ): { field: UrlField; url: string; page: Response } | undefined {
-  for (const field of ["archiveUrl", "url"] as const) {
+  for (const field of ["copy.url", "archiveUrl", "url"] as const) {
     const url = source[field];
     const page = asReachable(url === undefined ? undefined : pages.get(url));
     if (url !== undefined && page !== undefined) return { field, url, page };
@@ -278,11 +284,13 @@ function readSources(files: readonly LoadedFile[]): Map<string, Source> {
   const sources = new Map<string, Source>();
   for (const file of files) {
     if (file.collection !== "sources" || !isRecord(file.data)) continue;
-    const { url, archiveUrl } = file.data;
+    const { url, archiveUrl, copy } = file.data;
+    const copyUrl = isRecord(copy) ? copy["url"] : undefined;
     sources.set(file.id, {
       id: file.id,
       file: file.file,
       url: typeof url === "string" ? url : undefined,
+      "copy.url": typeof copyUrl === "string" ? copyUrl : undefined,
       archiveUrl: typeof archiveUrl === "string" ? archiveUrl : undefined,
       lineOf: (path) => file.lineOf?.(path),
     });

@@ -167,6 +167,9 @@ function unreachableAdvice(problem: UnreachableUrl): string {
         ? "The site did not answer (its domain may have lapsed or its server may be down): open the address in a browser; if it opens, nothing needs to change."
         : "Open the address in a browser to confirm the page is gone.";
   const file = `\`${problem.sourceFile}\``;
+  if (problem.field === "copy.url") {
+    return `${first} The copy we read is gone. Look for another copy that holds the cited passages (the ${link("Wayback Machine", waybackSearch(problem.url))} may have this one) and put its address in \`copy.url\`, or remove \`copy\` if the original at \`url\` now holds them. It is in ${file}.`;
+  }
   if (problem.field === "archiveUrl") {
     return `${first} If the saved copy is gone, find another on the ${link("Wayback Machine", waybackSearch(problem.sourceUrl ?? problem.url))} or archive.today, open it to check it holds the cited passages, and put its address in \`archiveUrl\` in ${file}.`;
   }
@@ -178,7 +181,12 @@ function unreachableAdvice(problem: UnreachableUrl): string {
 
 function missingItem(problem: MissingPassage, fileLink: FileLink): string {
   const where = `${fileLink(problem.claimFile, problem.line)}, citation \`${problem.citationId}\`${problem.line === undefined ? "" : ` (line ${problem.line})`}`;
-  const copy = problem.checkedField === "archiveUrl" ? "the archived copy" : "the live page";
+  const copy =
+    problem.checkedField === "archiveUrl"
+      ? "the archived copy"
+      : problem.checkedField === "copy.url"
+        ? "the copy we read"
+        : "the live page";
   return [
     `### ${where}`,
     "",

@@ -35,7 +35,8 @@ export interface LoadedFile {
   lineOf?(path: readonly PropertyKey[]): number | undefined;
 }
 
-export type UrlField = "url" | "archiveUrl";
+/** Where an address is recorded in a source file: the original, the copy we read, a snapshot. */
+export type UrlField = "url" | "copy.url" | "archiveUrl";
 
 /** A source address that did not answer with a 2xx or 3xx status. */
 export interface UnreachableUrl {

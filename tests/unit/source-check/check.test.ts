@@ -5,6 +5,7 @@ import {
   hasProblems,
   type FetchPage,
   type LoadedFile,
+  type PageResult,
 } from "../../../scripts/lib/source-check/index.ts";
 import {
   ROOT,
@@ -194,5 +195,55 @@ describe("the source-check check", () => {
     expect(report.urlsChecked).toBe(12);
     expect(most).toBe(4);
     expect(hostClash).toBe(false);
+  });
+
+  test("reads passages from the copy we read, and reports a lost copy by its field and line", async () => {
+    const files: LoadedFile[] = [
+      {
+        collection: "sources",
+        id: "reposted",
+        file: "content/sources/reposted.yaml",
+        data: {
+          url: "https://paper.test/original",
+          copy: { url: "https://mirror.test/copy", what: "A repost" },
+        },
+        lineOf: (path) => (path.join(".") === "copy.url" ? 7 : 5),
+      },
+      {
+        collection: "claims",
+        id: "c",
+        file: "content/claims/c.mdx",
+        data: { citations: [{ id: "x", source: "reposted", passage: "The passage we read." }] },
+      },
+    ];
+    const web =
+      (copy: PageResult): FetchPage =>
+      async (url) =>
+        url === "https://mirror.test/copy"
+          ? copy
+          : { status: 200, finalUrl: url, body: "<p>Subscribe to read.</p>" };
+    const found = await checkSources(
+      files,
+      web({
+        status: 200,
+        finalUrl: "https://mirror.test/copy",
+        body: "<p>The passage we read.</p>",
+      }),
+      FAST,
+    );
+    expect(found.missingPassages).toEqual([]);
+    expect(found.urlsChecked).toBe(2);
+
+    const lost = await checkSources(
+      files,
+      web({ status: 404, finalUrl: "https://mirror.test/copy", body: "" }),
+      FAST,
+    );
+    expect(lost.unreachable).toContainEqual(
+      expect.objectContaining({ field: "copy.url", line: 7, url: "https://mirror.test/copy" }),
+    );
+    expect(lost.missingPassages).toContainEqual(
+      expect.objectContaining({ citationId: "x", checkedField: "url" }),
+    );
   });
 });

@@ -18,6 +18,12 @@ export async function getPublishedClaims(): Promise<Claim[]> {
   return claims.sort((a, b) => a.data.appearance.order - b.data.appearance.order);
 }
 
+/** A published claim by id, or undefined for a draft or an unknown id. */
+export async function getPublishedClaim(id: string): Promise<Claim | undefined> {
+  const claim = await getEntry("claims", id);
+  return claim && !claim.data.draft ? claim : undefined;
+}
+
 /** The sources with these ids, by id. */
 export async function getSourcesById(ids: readonly string[]): Promise<Map<string, Source>> {
   const unique = [...new Set(ids)];

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { RATINGS, getRating, type RatingKey } from "../schemas/ratings.ts";
+import { RATINGS, getRating, type RatingKey } from "@/schemas/ratings";
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>

@@ -62,7 +62,7 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
       "The claim quoted exactly as the story words it, without surrounding quotation marks.",
     ),
     proposition: text(
-      "Optional: the proposition the verdict rates, in our words, when the story's sentence reports what someone said rather than asserting it (the story: \"the memo says DJI is spying\"; the proposition: \"DJI passes US data to the Chinese government\"). Structured data publishes the verdict against it; without it, `claim` is used.",
+      'Optional: the proposition the verdict rates, in our words, when the story\'s sentence reports what someone said rather than asserting it (the story: "the memo says DJI is spying"; the proposition: "DJI passes US data to the Chinese government"). Structured data publishes the verdict against it; without it, `claim` is used.',
     ).optional(),
     claimant: refs.claimants.meta({
       description:

@@ -59,4 +59,23 @@ describe("the code's dependencies", () => {
     );
     expect(fromTests.map((file) => relative(ROOT, file))).toEqual([]);
   });
+
+  test("every environment variable the code reads is in CONTRIBUTING's table", () => {
+    const table = readFileSync(join(ROOT, "CONTRIBUTING.md"), "utf8");
+    const unlisted = new Set<string>();
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const names = [
+        ...text.matchAll(/\b(?:process\.)?env\[["']([A-Z][A-Z0-9_]+)["']\]/g),
+        ...text.matchAll(/\bprocess\.env\.([A-Z][A-Z0-9_]+)/g),
+        ...[...text.matchAll(/const \{([^}]+)\} = process\.env/g)].flatMap(([, list = ""]) => [
+          ...list.matchAll(/([A-Z][A-Z0-9_]+)/g),
+        ]),
+      ].map((match) => match[1] ?? "");
+      for (const name of names) {
+        if (!table.includes(`\`${name}\``)) unlisted.add(`${relative(ROOT, file)}: ${name}`);
+      }
+    }
+    expect([...unlisted]).toEqual([]);
+  });
 });

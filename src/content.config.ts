@@ -2,8 +2,9 @@ import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { COLLECTIONS, type CollectionName } from "@/schemas/collections";
 
-// Everything editors touch lives in content/, outside src/. A leading
-// underscore keeps a file out of the site (drafts of drafts, notes).
+// Everything editors touch lives in content/, outside src/. Each folder is
+// flat (the content check refuses subfolders); a leading underscore keeps a
+// file out of the site (drafts of drafts, notes).
 const CONTENT_ROOT = "./content";
 
 const refs = {
@@ -14,7 +15,7 @@ const refs = {
 
 /** Each collection's folder and file type come from the registry. */
 const loader = (name: CollectionName) =>
-  glob({ pattern: `**/[^_]*${COLLECTIONS[name].extension}`, base: `${CONTENT_ROOT}/${name}` });
+  glob({ pattern: `[^_]*${COLLECTIONS[name].extension}`, base: `${CONTENT_ROOT}/${name}` });
 
 export const collections = {
   claims: defineCollection({ loader: loader("claims"), schema: COLLECTIONS.claims.schema(refs) }),

@@ -152,3 +152,39 @@ export function componentsFor(file: string): readonly ComponentName[] {
       : undefined;
   return (spec && "components" in spec ? spec.components : undefined) ?? [];
 }
+
+/**
+ * Characters a reader cannot see that change what text shows or means:
+ * control characters (NUL, escape...), bidirectional marks, overrides and
+ * isolates, zero-width characters, line and paragraph separators, and the
+ * invisible tag characters. Tabs and line breaks are fine.
+ */
+export const HIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/u;
+
+/** What an attribute's value must look like, where any text would break the page's HTML. */
+export const ATTRIBUTE_VALUES: Readonly<Record<string, { pattern: RegExp; expected: string }>> = {
+  datetime: {
+    pattern: /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/,
+    expected: "a date such as 2017-11-30 (or 2017-11, or 2017)",
+  },
+  lang: {
+    pattern: /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/,
+    expected: "a language tag such as en, zh or zh-Hans",
+  },
+  cite: {
+    pattern: /^https?:\/\/[^\s/\\@]+(?:[/?#][^\s\\]*)?$/i,
+    expected: "a full web address starting with https://",
+  },
+};
+
+/**
+ * Ids the layouts give their own elements. A heading whose id (its text as a
+ * slug) matched one would hijack the page's links: "## Source 1" would steal
+ * citation [1]'s target.
+ */
+export const RESERVED_IDS = /^(?:main|top|content|.+-heading|source-\d+[a-z]*|cite-\d+[a-z]*)$/;
+
+/** How deeply content may nest lists, quotes and inline tags; far beyond any real page. */
+export const MAX_NESTING = 12;

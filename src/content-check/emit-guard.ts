@@ -9,9 +9,14 @@
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { HastPluginDefinition } from "satteri";
+import GithubSlugger from "github-slugger";
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
+  ATTRIBUTE_VALUES,
+  HIDDEN_CHARACTERS,
+  MAX_NESTING,
+  RESERVED_IDS,
   EMITTED_ELEMENTS,
   MDX_COMPONENTS,
   URL_ATTRIBUTES,
@@ -115,6 +120,54 @@ function jsxRefusal(
     ) {
       return `the address "${attribute.value}" on <${name}>`;
     }
+    const rule =
+      !isComponent && Object.hasOwn(ATTRIBUTE_VALUES, attribute.name)
+        ? ATTRIBUTE_VALUES[attribute.name]
+        : undefined;
+    if (rule && !(typeof attribute.value === "string" && rule.pattern.test(attribute.value))) {
+      return `${attribute.name}="${String(attribute.value)}" on <${name}>, which is not ${rule.expected}`;
+    }
+  }
+  return undefined;
+}
+
+const linkLike = (node: GuardedNode) =>
+  (node.type === "element" && node.tagName === "a") ||
+  ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") &&
+    (node.name === "ClaimLink" || node.name === "Cite"));
+
+const textOf = (node: GuardedNode): string =>
+  typeof node.value === "string" ? node.value : (node.children ?? []).map(textOf).join("");
+
+/**
+ * What makes the page invalid or deceptive even from allowed pieces: a link
+ * in a link, an inline tag or component compiled as a block, a tag inside
+ * itself, <br> with content, a heading that takes an address the page uses,
+ * nesting beyond any real page, and characters a reader cannot see.
+ */
+function structureRefusal(
+  node: GuardedNode,
+  ancestors: readonly GuardedNode[],
+): string | undefined {
+  if (ancestors.length > MAX_NESTING * 3) return "content nested too deeply";
+  if (linkLike(node) && ancestors.some(linkLike)) return "a link inside a link";
+  const name = typeof node.name === "string" ? node.name : undefined;
+  if (node.type === "mdxJsxFlowElement" && name) return `<${name}> as a block of its own`;
+  if (name && ALLOWED_TAGS.includes(name) && ancestors.some((ancestor) => ancestor.name === name)) {
+    return `<${name}> inside another <${name}>`;
+  }
+  if (name === "br" && (node.children ?? []).length > 0) return "a <br> holding text";
+  if (node.type === "element" && /^h[2-4]$/.test(node.tagName ?? "")) {
+    const id = new GithubSlugger().slug(textOf(node));
+    if (RESERVED_IDS.test(id)) return `a heading that takes the page's own address #${id}`;
+  }
+  const values = [
+    node.type === "text" ? node.value : undefined,
+    ...Object.values(node.properties ?? {}),
+    ...(node.attributes ?? []).map((attribute) => attribute.value),
+  ];
+  if (values.some((value) => typeof value === "string" && HIDDEN_CHARACTERS.test(value))) {
+    return "an invisible control character";
   }
   return undefined;
 }
@@ -131,13 +184,18 @@ export const emitGuard: HastPluginDefinition = {
   before(root, context) {
     const file = displayPath(context.fileURL);
     const components = componentsFor(file);
-    const walk = (node: GuardedNode, line: number | undefined, column: number | undefined) => {
+    const walk = (
+      node: GuardedNode,
+      ancestors: readonly GuardedNode[],
+      line: number | undefined,
+      column: number | undefined,
+    ) => {
       const here = node.position?.start?.line ?? line;
       const at = node.position?.start?.column ?? column;
-      const what = refusal(node, components);
+      const what = refusal(node, components) ?? structureRefusal(node, ancestors);
       if (what) throw new ContentEmitError(file, here, at, `the page would contain ${what}`);
-      for (const child of node.children ?? []) walk(child, here, at);
+      for (const child of node.children ?? []) walk(child, [...ancestors, node], here, at);
     };
-    walk(root as unknown as GuardedNode, undefined, undefined);
+    walk(root as unknown as GuardedNode, [], undefined, undefined);
   },
 };

@@ -11,7 +11,7 @@ export { formatProblem, formatReport, type Problem } from "./problem.ts";
 
 /** Every problem in `<projectRoot>/content`, in file order; empty when all is well. */
 export function checkContent(projectRoot: string): Problem[] {
-  const { files, problems } = loadContent(projectRoot);
+  const { files, problems, unreadable } = loadContent(projectRoot);
   const schemaProblems = files.flatMap(validateFile);
   // Said only when every claim file could be read: otherwise it would repeat that problem.
   const unreadClaim = problems.some((problem) => problem.file.startsWith("content/claims/"));
@@ -25,7 +25,7 @@ export function checkContent(projectRoot: string): Problem[] {
         "holds no published claim, so the site would have nothing to show; set draft: false on a finished claim",
     });
   }
-  return [...problems, ...schemaProblems, ...checkIntegrity(files)].sort(
+  return [...problems, ...schemaProblems, ...checkIntegrity(files, unreadable)].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
 }

@@ -27,11 +27,16 @@ export const REQUIRED_ENTRIES = {
   story: ["story"],
 } as const;
 
-export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
+export function checkIntegrity(
+  files: readonly ContentFile[],
+  unreadable: readonly { collection: string; id: string }[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   const ids = indexIds(files, problems);
   const exists = (collection: string, id: unknown) =>
-    typeof id === "string" && (ids.get(collection)?.has(id) ?? false);
+    typeof id === "string" &&
+    ((ids.get(collection)?.has(id) ?? false) ||
+      unreadable.some((entry) => entry.collection === collection && entry.id === id));
   const missing = (
     file: ContentFile,
     path: PropertyKey[],
@@ -85,6 +90,7 @@ export function checkIntegrity(files: readonly ContentFile[]): Problem[] {
     }
     if (file.collection === "claims") {
       missing(file, ["claimant"], "claimants", data["claimant"]);
+      missing(file, ["propositionBy"], "claimants", data["propositionBy"]);
       missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
       checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
@@ -178,7 +184,9 @@ function checkSourceAddresses(file: ContentFile, data: Data, problems: Problem[]
   const copy = data["copy"] as Data | undefined;
   if (typeof url !== "string" || typeof publisherDomain !== "string") return;
   const onDomain = isOnDomain(url, publisherDomain);
-  if (!onDomain && offDomainReason === undefined) {
+  // An address with a user name ("https://site@elsewhere") is refused by the schema already.
+  const hasUserInfo = /^https?:\/\/[^/?#]*@/i.test(url);
+  if (!onDomain && offDomainReason === undefined && !hasUserInfo) {
     problems.push({
       file: file.file,
       line: file.lineOf(["url"]),

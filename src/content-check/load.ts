@@ -9,9 +9,10 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
-import { LineCounter, isNode, parseDocument } from "yaml";
+import { LineCounter, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
-import type { Problem } from "./problem.ts";
+import { HIDDEN_CHARACTERS } from "./allow-list.ts";
+import { fieldName, type Problem } from "./problem.ts";
 
 export type { CollectionName };
 
@@ -36,6 +37,12 @@ export interface ContentFile {
 export interface LoadResult {
   readonly files: ContentFile[];
   readonly problems: Problem[];
+  /**
+   * Entries whose file exists but could not be read. Their problem is
+   * reported once; references to them still resolve, so one mistake does
+   * not also appear as a "missing" entry everywhere it is cited.
+   */
+  readonly unreadable: { collection: CollectionName; id: string }[];
 }
 
 /** The frontmatter text as Astro's splitter finds it (from the line of the first ---). */
@@ -45,46 +52,98 @@ const FRONTMATTER_TEXT = /^---([\s\S]*?\n)---/;
 export function loadContent(projectRoot: string): LoadResult {
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
+  const unreadable: LoadResult["unreadable"] = [];
+  const content = join(projectRoot, "content");
+  try {
+    if (lstatSync(content).isSymbolicLink()) {
+      return { files, problems: [{ file: "content/", message: SYMLINK }], unreadable };
+    }
+  } catch {
+    // No content/ at all: every required entry is reported missing below.
+  }
   for (const collection of COLLECTION_NAMES) {
     const folder = join(projectRoot, "content", collection);
     for (const path of listFiles(folder, problems, projectRoot)) {
       const file = relative(projectRoot, path).split(sep).join("/");
-      const loaded = loadFile(collection, file, readFileSync(path, "utf8"));
-      if ("problem" in loaded) problems.push(loaded.problem);
-      else files.push(loaded.entry);
+      const loaded = readSafely(() => loadFile(collection, file, readFileSync(path, "utf8")), file);
+      if ("problem" in loaded) {
+        problems.push(loaded.problem);
+        const name = file.split("/").at(-1) ?? "";
+        const { extension } = COLLECTIONS[collection];
+        if (name.endsWith(extension)) {
+          unreadable.push({ collection, id: name.slice(0, -extension.length) });
+        }
+      } else files.push(loaded.entry);
     }
   }
-  return { files, problems };
+  return { files, problems, unreadable };
 }
 
 /**
- * Every file under a content folder, depth first. A symbolic link is refused
- * rather than followed: it could publish a file from outside the repository.
+ * The files of one content folder. Collections are flat: Astro would publish
+ * a file in a subfolder under a changed id (`x/index.yaml` replaces entry
+ * `x`), so a subfolder is refused, as is a symbolic link, which could publish
+ * a file from outside the repository. A leading underscore keeps a file out,
+ * for Astro and for the check alike.
  */
 function listFiles(folder: string, problems: Problem[], projectRoot: string): string[] {
+  const where = (path: string) => relative(projectRoot, path).split(sep).join("/");
   let names: string[];
   try {
+    if (lstatSync(folder).isSymbolicLink()) {
+      problems.push({ file: `${where(folder)}/`, message: SYMLINK });
+      return [];
+    }
     names = readdirSync(folder);
   } catch {
     return [];
   }
-  return names
-    .filter((name) => !name.startsWith("_"))
-    .sort()
-    .flatMap((name) => {
-      const path = join(folder, name);
-      const stats = lstatSync(path);
-      if (stats.isSymbolicLink()) {
-        problems.push({
-          file: relative(projectRoot, path).split(sep).join("/"),
-          message:
-            "is a symbolic link; content/ must hold real files, so replace the link with a copy of the file (or delete it)",
-        });
-        return [];
-      }
-      return stats.isDirectory() ? listFiles(path, problems, projectRoot) : [path];
-    });
+  return names.sort().flatMap((name) => {
+    const path = join(folder, name);
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink()) {
+      problems.push({ file: where(path), message: SYMLINK });
+      return [];
+    }
+    if (stats.isDirectory()) {
+      problems.push({
+        file: `${where(path)}/`,
+        message:
+          "is a folder; each content folder is flat, so move its files up beside the others (a file's name is its address)",
+      });
+      return [];
+    }
+    return name.startsWith("_") ? [] : [path];
+  });
 }
+
+const SYMLINK =
+  "is a symbolic link; content/ must hold real files and folders, so replace the link with a copy (or delete it)";
+
+/**
+ * Runs a file's reading, turning a parser's stack overflow (thousands of
+ * nested brackets) into a problem that names the file rather than a crash.
+ */
+function readSafely(
+  read: () => { entry: ContentFile } | { problem: Problem },
+  file: string,
+): { entry: ContentFile } | { problem: Problem } {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      problem: {
+        file,
+        message:
+          "is nested too deeply to read (brackets, lists or quotes inside each other thousands of times); flatten it",
+      },
+    };
+  }
+}
+
+/** Content files are a few kilobytes; anything far larger is a mistake or an attack. */
+const MAX_FILE_BYTES = 200 * 1024;
 
 function loadFile(
   collection: CollectionName,
@@ -102,6 +161,15 @@ function loadFile(
     };
   }
   const id = name.slice(0, -extension.length);
+
+  if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
+    return {
+      problem: {
+        file,
+        message: `is ${Math.round(Buffer.byteLength(source) / 1024)} KB; a content file may be at most ${MAX_FILE_BYTES / 1024} KB, so split it or shorten it`,
+      },
+    };
+  }
 
   const control = findControlCharacter(source);
   if (control) {
@@ -153,6 +221,33 @@ function loadFile(
 
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + yamlFirstLine - 1;
+
+  // An escape in a quoted string ("\u202E", "\0") is decoded by the parser,
+  // so the characters are looked for in the values, not only in the file.
+  const hidden = findInValues(data, []);
+  if (hidden) {
+    return {
+      problem: {
+        file,
+        field: hidden.path.length ? fieldName(hidden.path) : undefined,
+        line: lineOfPath(document, hidden.path, lineAt),
+        message: `holds an invisible control character (${hidden.name}), written as an escape or a character; it can hide or reorder text for readers, so delete it`,
+      },
+    };
+  }
+
+  // js-yaml turns 2026-02-30 into 2 March without a word; the text says otherwise.
+  const impossible = impossibleDate(document, lineAt);
+  if (impossible) {
+    return {
+      problem: {
+        file,
+        line: impossible.line,
+        message: `${impossible.text} is not a real calendar date; check the day and the month`,
+      },
+    };
+  }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     if (document.errors.length > 0) return undefined;
     const node = document.getIn(path as unknown[], true);
@@ -200,15 +295,6 @@ function yamlProblem(file: string, error: unknown, yamlText: string, firstLine: 
 }
 
 /**
- * Control characters (NUL, escape...) and the bidirectional overrides and
- * isolates that can make text read differently from how it is stored.
- * Tabs and line breaks are fine.
- */
-const CONTROL =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-/**
  * The top-level field a line belongs to (the nearest `name:` at or above it),
  * or undefined for an MDX file's text below its frontmatter.
  */
@@ -223,12 +309,75 @@ function fieldAtLine(source: string, line: number, frontmatter: boolean): string
   return undefined;
 }
 
+/** The first value or key in parsed data holding a control character, with its path. */
+function findInValues(
+  value: unknown,
+  path: (string | number)[],
+): { path: (string | number)[]; name: string } | undefined {
+  if (typeof value === "string") {
+    const match = HIDDEN_CHARACTERS.exec(value);
+    return match ? { path, name: codePoint(match[0]) } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findInValues(item, [...path, index]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      const inKey = HIDDEN_CHARACTERS.exec(key);
+      if (inKey) return { path, name: codePoint(inKey[0]) };
+      const found = findInValues(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function lineOfPath(
+  document: Document,
+  path: readonly (string | number)[],
+  lineAt: (offset: number) => number,
+): number | undefined {
+  if (document.errors.length > 0) return undefined;
+  const node = document.getIn(path as unknown[], true);
+  const offset = isNode(node) ? node.range?.[0] : undefined;
+  return offset === undefined ? undefined : lineAt(offset);
+}
+
+/** A value written as YYYY-MM-DD that is no day of the calendar (2026-02-30). */
+function impossibleDate(
+  document: Document,
+  lineAt: (offset: number) => number,
+): { text: string; line: number | undefined } | undefined {
+  let found: { text: string; line: number | undefined } | undefined;
+  visit(document, {
+    Scalar(_, node) {
+      if (!isScalar(node) || typeof node.value !== "string") return;
+      const text = node.value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return;
+      const date = new Date(`${text}T00:00:00Z`);
+      if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(text)) {
+        found = { text, line: node.range ? lineAt(node.range[0]) : undefined };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function findControlCharacter(source: string): { line: number; name: string } | undefined {
-  const match = CONTROL.exec(source);
+  const match = HIDDEN_CHARACTERS.exec(source);
   if (!match) return undefined;
-  const code = match[0].codePointAt(0) ?? 0;
   return {
     line: source.slice(0, match.index).split("\n").length,
-    name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`,
+    name: codePoint(match[0]),
   };
 }

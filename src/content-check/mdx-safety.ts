@@ -8,10 +8,15 @@
  * emit guard backs it up on what the compiler actually produces.
  */
 import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
+import GithubSlugger from "github-slugger";
 import { visit } from "unist-util-visit";
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
+  ATTRIBUTE_VALUES,
+  HIDDEN_CHARACTERS,
+  MAX_NESTING,
+  RESERVED_IDS,
   EMBEDS,
   MDX_COMPONENTS,
   MDX_FEATURES,
@@ -67,6 +72,13 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
     return { findings, cites, claimLinks, uncited, parsed: false };
   }
   const allowedComponents = components.join(", ") || "none in this kind of page";
+  // Structure first: a tree nested thousands deep is refused before any
+  // recursive walk over it could overflow the stack.
+  const structure = structureFindings(tree);
+  findings.push(...structure);
+  if (structure.some(({ message }) => message === TOO_DEEP)) {
+    return { findings, cites, claimLinks, uncited, parsed: false };
+  }
 
   visit(tree, (node) => {
     const line = node.position?.start.line;
@@ -90,10 +102,24 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         );
         return;
       }
-      case "heading":
+      case "heading": {
         if (node.depth === 1 || node.depth > 4) {
           refuse(
             `a level-${node.depth} heading is not allowed; the page has its own title, so use ## for sections and ### or #### inside them`,
+          );
+        }
+        const id = new GithubSlugger().slug(toText(node));
+        if (RESERVED_IDS.test(id)) {
+          refuse(
+            `the heading "${toText(node)}" would take the address #${id}, which the page uses for its own links; reword the heading`,
+          );
+        }
+        return;
+      }
+      case "table":
+        if (node.align?.some((align) => align !== null)) {
+          refuse(
+            "column alignment (the colons in |:--|--:|) is not allowed: the page's security policy blocks the styles it needs; write the separator row with dashes only",
           );
         }
         return;
@@ -146,14 +172,14 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           if (id !== undefined) (name === "Cite" ? cites : claimLinks).push({ id, line });
           return;
         }
-        const tag = name.toLowerCase();
-        if (tag === "script") {
+        const tag = name;
+        if (tag.toLowerCase() === "script") {
           refuse(
             "<script> is not allowed: content must never run scripts in readers' browsers; remove it",
           );
           return;
         }
-        if (EMBEDS.has(tag)) {
+        if (EMBEDS.has(tag.toLowerCase())) {
           refuse(
             `<${tag}> embeds another page or media and is not allowed; link to it instead: [description](https://...)`,
           );
@@ -161,7 +187,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         }
         if (!ALLOWED_TAGS.includes(tag)) {
           refuse(
-            `raw HTML <${tag}> is not allowed; use Markdown instead (the HTML tags allowed are: ${ALLOWED_TAGS.join(", ")})`,
+            `raw HTML <${tag}> is not allowed; use Markdown instead (the HTML tags allowed are, in lower case: ${ALLOWED_TAGS.join(", ")})`,
           );
           return;
         }
@@ -175,6 +201,90 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
 }
 
 type Attribute = MdxJsxAttributeUnion;
+
+const TOO_DEEP = `is nested too deeply to read (lists, quotes or tags inside each other more than ${MAX_NESTING} levels); flatten it`;
+
+/** Inline tags and components that must stay inside a sentence. */
+const isJsx = (node: MdastNode) =>
+  node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
+const isLink = (node: MdastNode) =>
+  node.type === "link" ||
+  node.type === "linkReference" ||
+  (isJsx(node) &&
+    ((node as { name?: string }).name === "ClaimLink" ||
+      (node as { name?: string }).name === "Cite"));
+
+/**
+ * What would make the page's HTML invalid or deceptive even from allowed
+ * pieces: a link inside a link, an inline tag used as a block, a tag nested
+ * in itself (fine print inside fine print), <br> with content, nesting
+ * beyond any real page, and characters a reader cannot see.
+ */
+function structureFindings(tree: MdastNode): MdxFinding[] {
+  const findings: MdxFinding[] = [];
+  const walk = (node: MdastNode, ancestors: readonly MdastNode[]) => {
+    const line = node.position?.start.line;
+    const refuse = (message: string) => findings.push({ line, message });
+    const name = isJsx(node) ? ((node as { name?: string | null }).name ?? "") : "";
+    if (ancestors.length > MAX_NESTING * 3) {
+      refuse(TOO_DEEP);
+      return;
+    }
+    if (isLink(node) && ancestors.some(isLink)) {
+      refuse(
+        "a link is inside another link (a <Cite>, <ClaimLink> or [text](address) within one); move it out",
+      );
+    }
+    // Other tags are refused outright, above; an allowed one must be inline.
+    if (
+      node.type === "mdxJsxFlowElement" &&
+      (ALLOWED_TAGS.includes(name) || Object.hasOwn(MDX_COMPONENTS, name))
+    ) {
+      refuse(
+        `<${name}> stands on a line of its own, which makes it a block and breaks the page; keep it inside a sentence`,
+      );
+    }
+    if (
+      name &&
+      ALLOWED_TAGS.includes(name) &&
+      ancestors.some((a) => isJsx(a) && (a as { name?: string }).name === name)
+    ) {
+      refuse(`<${name}> is inside another <${name}>; use it once`);
+    }
+    if (name === "br" && "children" in node && (node.children as MdastNode[]).length > 0) {
+      refuse("<br> cannot hold text; write <br /> on its own");
+    }
+    const hidden = visibleText(node).match(HIDDEN_CHARACTERS);
+    if (hidden) {
+      refuse(
+        `holds an invisible control character (U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}), perhaps written as an &#...; reference; it can hide or reorder text for readers, so delete it`,
+      );
+    }
+    const depth = ancestors.filter(
+      (a) => a.type === "blockquote" || a.type === "list" || isJsx(a),
+    ).length;
+    if (depth > MAX_NESTING) {
+      refuse(TOO_DEEP);
+      return;
+    }
+    for (const child of "children" in node ? (node.children as MdastNode[]) : []) {
+      walk(child, [...ancestors, node]);
+    }
+  };
+  walk(tree, []);
+  return findings;
+}
+
+/** The text a node itself carries: its value, address, title, alt text and attribute values. */
+function visibleText(node: MdastNode): string {
+  const parts: unknown[] = [];
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of ["value", "url", "title", "alt"]) parts.push(record[key]);
+  for (const attribute of (record["attributes"] as { value?: unknown }[] | undefined) ?? []) {
+    parts.push(typeof attribute.value === "string" ? attribute.value : "");
+  }
+  return parts.filter((part): part is string => typeof part === "string").join(" ");
+}
 
 /**
  * The sections of a claim that report evidence, where every paragraph and
@@ -315,6 +425,13 @@ function checkHtmlAttributes(
     if (!ALLOWED_ATTRIBUTES.includes(name)) {
       refuse(
         `the attribute ${name} is not allowed on <${tag}>; allowed attributes are: ${ALLOWED_ATTRIBUTES.join(", ")}`,
+      );
+      continue;
+    }
+    const rule = Object.hasOwn(ATTRIBUTE_VALUES, name) ? ATTRIBUTE_VALUES[name] : undefined;
+    if (rule && !(typeof attribute.value === "string" && rule.pattern.test(attribute.value))) {
+      refuse(
+        `${name}="${String(attribute.value)}" on <${tag}> is not ${rule.expected}; correct it`,
       );
     }
   }

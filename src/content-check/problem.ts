@@ -1,3 +1,5 @@
+import { HIDDEN_CHARACTERS } from "./allow-list.ts";
+
 /** One thing wrong with the content, worded for the editor who must fix it. */
 export interface Problem {
   /** Path from the project root, e.g. `content/claims/army-memo.mdx`. */
@@ -11,8 +13,22 @@ export interface Problem {
 }
 
 export function formatProblem({ file, line, field, message }: Problem): string {
-  const where = line === undefined ? file : `${file}:${line}`;
-  return field === undefined ? `${where}: ${message}` : `${where}: ${field}: ${message}`;
+  const where = line === undefined ? visible(file) : `${visible(file)}:${line}`;
+  return field === undefined
+    ? `${where}: ${visible(message)}`
+    : `${where}: ${visible(field)}: ${visible(message)}`;
+}
+
+/**
+ * Shows control characters from a file name, a key or a value as \u escapes:
+ * printed raw, an escape sequence in content could rewrite the terminal line
+ * to read "no problems".
+ */
+function visible(text: string): string {
+  return text.replace(
+    new RegExp(`${HIDDEN_CHARACTERS.source}|[\\r\\n\\t]`, "gu"),
+    (character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16)}}`,
+  );
 }
 
 export function formatReport(problems: readonly Problem[]): string {

@@ -138,6 +138,8 @@ export function newestSource(sources: readonly CitedSource[]): Source {
 export interface ClaimPageInput {
   readonly claim: Claim;
   readonly claimant: CollectionEntry<"claimants">;
+  /** Who asserted the proposition the verdict rates, when it is not the claimant. */
+  readonly propositionBy?: CollectionEntry<"claimants"> | undefined;
   readonly firstAppearance: Source | undefined;
   readonly sourcesById: ReadonlyMap<string, Source>;
   readonly site: URL | undefined;
@@ -165,7 +167,8 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
     ),
     claimReview: buildClaimReview({
       claim: claim.data,
-      claimant: claimant.data,
+      // The verdict rates the proposition: its author is whoever asserted it.
+      claimant: (input.propositionBy ?? claimant).data,
       firstAppearance: firstAppearance?.data,
       url,
       publisher: { name: SITE.name, url: home },

@@ -85,14 +85,16 @@ export async function getFirstAppearance(claim: Claim): Promise<Source | undefin
 
 /** Everything a claim page shows (see claim-page.ts), fetched and assembled once. */
 export async function buildClaimPage(claim: Claim, site: URL | undefined): Promise<ClaimPageData> {
-  const [claimant, firstAppearance, sourcesById] = await Promise.all([
+  const [claimant, propositionBy, firstAppearance, sourcesById] = await Promise.all([
     getClaimant(claim),
+    claim.data.propositionBy ? getEntry(claim.data.propositionBy) : undefined,
     getFirstAppearance(claim),
     getSourcesById(claim.data.citations.map((citation) => citation.source.id)),
   ]);
   return assembleClaimPage({
     claim,
     claimant,
+    propositionBy,
     firstAppearance,
     sourcesById,
     site,

@@ -190,7 +190,9 @@ const CSV_COLUMNS = [
 /**
  * RFC 4180 CSV, one row per claim; sources are joined by spaces. A cell that a
  * spreadsheet would run as a formula (starting =, +, -, @, tab or return) is
- * prefixed with an apostrophe, as OWASP recommends; the JSON stays exact.
+ * prefixed with an apostrophe, as OWASP recommends, and every cell is quoted,
+ * so a spreadsheet that splits on semicolons cannot find a formula inside one
+ * ("x;@SUM(...)"). The JSON stays exact.
  */
 export function datasetCsv(dataset: Dataset): string {
   const rows = dataset.claims.map((claim) => [
@@ -210,6 +212,7 @@ export function datasetCsv(dataset: Dataset): string {
   ]);
   return stringify([[...CSV_COLUMNS], ...rows], {
     escape_formulas: true,
+    quoted: true,
     record_delimiter: "\r\n",
   });
 }

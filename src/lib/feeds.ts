@@ -3,6 +3,7 @@
  * JSON Feed 1.1. Plain functions of the data, so tests can call them.
  */
 import type { RSSFeedItem } from "@astrojs/rss";
+import { escape as escapeHtml } from "html-escaper";
 import { getRating } from "@/schemas/ratings";
 import type { Claim, CorrectionLogEntry } from "@/lib/claims";
 
@@ -34,7 +35,9 @@ export function claimRssItems(claims: readonly Claim[], link: FeedLink): RSSFeed
     title: claim.data.title,
     link: link(claim.id),
     pubDate: claim.data.published,
-    description: claimSummary(claim),
+    // RSS readers render a description as HTML; ours is plain text, so any
+    // markup in it must show as written, not run.
+    description: escapeHtml(claimSummary(claim)),
   }));
 }
 
@@ -46,7 +49,7 @@ export function correctionRssItems(
     title: correctionTitle(entry),
     link: `${link(entry.claim.id)}#corrections-heading`,
     pubDate: entry.date,
-    description: entry.text,
+    description: escapeHtml(entry.text),
   }));
 }
 

@@ -40,13 +40,20 @@ const LATEST_YEAR = 2100;
 
 /** An absolute http(s) URL. */
 export function httpUrl(description: string) {
-  return z
-    .url({
-      protocol: /^https?$/,
-      hostname: z.regexes.domain,
-      error: "must be a full web address starting with https:// or http://",
-    })
-    .meta({ description, example: "https://www.example.org/page" });
+  return (
+    z
+      .url({
+        protocol: /^https?$/,
+        hostname: z.regexes.domain,
+        error: "must be a full web address starting with https:// or http://",
+      })
+      // "https://www.defense.gov@evil.example/" opens evil.example.
+      .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), {
+        error:
+          "must not have a user name or @ before the site's name; the link would open the site after the @",
+      })
+      .meta({ description, example: "https://www.example.org/page" })
+  );
 }
 
 /** A bare web domain: lower-case labels joined by dots, e.g. `defense.gov`. */
@@ -70,8 +77,12 @@ export function isOnDomain(url: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-/** A non-empty line of text, trimmed. */
-export function text(description: string) {
+/**
+ * A non-empty line of text, trimmed, at most `max` characters: every text
+ * field is a sentence or a paragraph, and a runaway value (a 300 KB title)
+ * would only slow the build and break the layout.
+ */
+export function text(description: string, { max = 1000 } = {}) {
   return z
     .string({
       error: (issue) =>
@@ -83,6 +94,10 @@ export function text(description: string) {
     })
     .trim()
     .min(1, { error: "must not be empty" })
+    .max(max, {
+      error: (issue) =>
+        `is ${String((issue.input as string | undefined)?.length ?? "too many")} characters long; keep it under ${max}`,
+    })
     .meta({ description });
 }
 

@@ -56,7 +56,8 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
 ) {
   return z.strictObject({
     title: text(
-      "Headline of the check, in our words; shown as the page title. Keep it under about 90 characters.",
+      "Headline of the check, in our words; shown as the page title. Keep it under about 90 characters (at most 200).",
+      { max: 200 },
     ),
     claim: text(
       "The claim quoted exactly as the story words it, without surrounding quotation marks.",
@@ -64,6 +65,12 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
     proposition: text(
       'Optional: the proposition the verdict rates, in our words, when the story\'s sentence reports what someone said rather than asserting it (the story: "the memo says DJI is spying"; the proposition: "DJI passes US data to the Chinese government"). Structured data publishes the verdict against it; without it, `claim` is used.',
     ).optional(),
+    propositionBy: refs.claimants
+      .meta({
+        description:
+          "Optional, with `proposition`: who asserted the proposition (the id of a file in content/claimants/), when it is not the claimant of the story's sentence, e.g. ice-hsi-los-angeles for the memo's assessment that Engadget reported.",
+      })
+      .optional(),
     claimant: refs.claimants.meta({
       description:
         "Who made the claim: the id of a file in content/claimants/ (e.g. engadget, dji).",

@@ -20,12 +20,7 @@ describe("the corrections rule", () => {
     const problems = checkCorrection(file, before, { ...before, verdict: "mixed" }, "2026-12-01");
     expect(formatReport(problems)).toMatchInlineSnapshot(`
       "The content check found 1 problem:
-        content/claims/fixture-claim.mdx: corrections: verdict changed from "unproven" to "mixed", but no corrections entry was added; readers must be told. Add one, e.g.
-          corrections:
-            - date: 2026-12-01
-              kind: update   # or correction, if we got something wrong
-              text: What changed and why.
-          and set updated: 2026-12-01"
+        content/claims/fixture-claim.mdx: corrections: verdict changed from "unproven" to "mixed", but no corrections entry was added; readers must be told. Add one, e.g.\\u{a}    corrections:\\u{a}      - date: 2026-12-01\\u{a}        kind: update   # or correction, if we got something wrong\\u{a}        text: What changed and why.\\u{a}    and set updated: 2026-12-01"
     `);
   });
 

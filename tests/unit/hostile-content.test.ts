@@ -24,6 +24,14 @@ const cases = readdirSync(HOSTILE)
   .map((name) => ({ name, body: readFileSync(join(HOSTILE, name), "utf8") }));
 const CLAIM_FILE = "content/claims/hostile.mdx";
 
+// Nested thousands deep: the compiler itself would crash on these (a stack
+// overflow or a segmentation fault), so the check must stop them first.
+const CHECK_ONLY = join(HOSTILE, "check-only");
+const checkOnly = readdirSync(CHECK_ONLY)
+  .filter((name) => name.endsWith(".mdx"))
+  .sort()
+  .map((name) => ({ name, body: readFileSync(join(CHECK_ONLY, name), "utf8") }));
+
 /**
  * Every href or src in a hast tree that a browser would resolve to anything but
  * an http(s) or mailto address, or an image on another site: an oracle
@@ -90,6 +98,14 @@ describe("hostile content", () => {
       }
     });
   });
+
+  it.each(checkOnly)(
+    "$name is refused by the content check before the compiler sees it",
+    ({ body }) => {
+      const { findings } = scanMdx(body, ["Cite", "ClaimLink"]);
+      expect(findings.map((finding) => finding.message)).not.toEqual([]);
+    },
+  );
 
   it("fails the whole content check with the file and line", () => {
     const root = fixtureRoot("valid");

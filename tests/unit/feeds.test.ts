@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import { claimRssItems, correctionRssItems } from "@/lib/feeds";
+import { fixtureEntries } from "./entries";
+
+const { claims } = fixtureEntries();
+const claim = claims[0]!;
+const link = (id: string) => `https://site.test/claims/${id}/`;
+const hostile = '<img src="https://evil.test/pixel.png"><a href="https://evil.test">log in</a>';
+
+describe("the RSS feeds", () => {
+  // Readers render an RSS description as HTML; ours is plain text.
+  test("show markup in a bottom line as written, never as HTML", () => {
+    const [item] = claimRssItems(
+      [{ ...claim, data: { ...claim.data, bottomLine: hostile } }],
+      link,
+    );
+    expect(item?.description).not.toContain("<img");
+    expect(item?.description).toContain("&lt;img src=&quot;https://evil.test/pixel.png&quot;&gt;");
+  });
+
+  test("show markup in a correction as written, never as HTML", () => {
+    const [item] = correctionRssItems(
+      [{ claim, date: new Date("2026-11-29"), kind: "correction", text: hostile }],
+      link,
+    );
+    expect(item?.description).not.toContain("<a ");
+    expect(item?.description).toContain("&lt;a href=");
+  });
+});

@@ -36,6 +36,8 @@ export interface CitedSource {
 export interface ClaimPageData {
   readonly claim: Claim;
   readonly claimant: CollectionEntry<"claimants">;
+  /** Who asserted the proposition the verdict rates, when it is not the claimant. */
+  readonly propositionBy: CollectionEntry<"claimants"> | undefined;
   /** Absolute canonical URL. */
   readonly url: string;
   /** Site path of the page's social card. */
@@ -159,6 +161,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
   return {
     claim,
     claimant,
+    propositionBy: input.propositionBy,
     url,
     card: file(`cards/${claim.id}.png`),
     sources,

@@ -33,6 +33,14 @@ export const datasetSchema = z
         url: z.url(),
         title: z.string(),
         claim: z.string().meta({ description: "The claim quoted exactly as the story words it." }),
+        proposition: z.string().nullable().meta({
+          description:
+            "What the verdict rates, in our words, when the story's sentence reports what someone said; null when the verdict rates the claim itself.",
+        }),
+        propositionBy: z
+          .strictObject({ id: z.string(), name: z.string() })
+          .nullable()
+          .meta({ description: "Who asserted the proposition, when not the claimant." }),
         claimant: z.strictObject({
           id: z.string(),
           name: z.string(),
@@ -100,7 +108,7 @@ export type Dataset = z.infer<typeof datasetSchema>;
 /** What the dataset needs of each published claim page (see claim-page.ts). */
 export type DatasetClaim = Pick<
   ClaimPageData,
-  "claim" | "claimant" | "sources" | "url" | "evidence"
+  "claim" | "claimant" | "propositionBy" | "sources" | "url" | "evidence"
 >;
 
 const rating = (key: (typeof RATING_KEYS)[number]) => {
@@ -119,11 +127,13 @@ export function buildDataset(
     generated: isoDay(generated),
     site,
     license: "CC BY 4.0 for our text and ratings; quoted passages remain their authors'.",
-    claims: entries.map(({ claim, claimant, sources, url, evidence }) => ({
+    claims: entries.map(({ claim, claimant, propositionBy, sources, url, evidence }) => ({
       id: claim.id,
       url,
       title: claim.data.title,
       claim: claim.data.claim,
+      proposition: claim.data.proposition ?? null,
+      propositionBy: propositionBy ? { id: propositionBy.id, name: propositionBy.data.name } : null,
       claimant: { id: claimant.id, name: claimant.data.name, kind: claimant.data.kind },
       appearance: claim.data.appearance,
       reporting: rating(claim.data.reporting),

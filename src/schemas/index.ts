@@ -33,6 +33,20 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export const CORRECTION_KINDS = ["correction", "update"] as const;
 
+/** How much of a `date` is known; readers see only that much. */
+function datePrecision() {
+  return z
+    .enum(DATE_PRECISIONS, {
+      error: `must be one of: ${DATE_PRECISIONS.join(", ")}`,
+    })
+    .default("day")
+    .meta({
+      description:
+        "How much of `date` is known: day (default), month, year, or approximate (the day is estimated; say how in `note` or the summary). Readers see only what is known.",
+      example: "month",
+    });
+}
+
 /** A reference to another entry, as its schema needs to see it. */
 export interface ReferenceSchemas<
   Claimants extends z.ZodType,
@@ -177,16 +191,7 @@ export function sourceSchema() {
     date: isoDate(
       "The source's publication date. Where only the month or year is known, write its first day and set datePrecision.",
     ),
-    datePrecision: z
-      .enum(DATE_PRECISIONS, {
-        error: `must be one of: ${DATE_PRECISIONS.join(", ")}`,
-      })
-      .default("day")
-      .meta({
-        description:
-          "How much of `date` is known: day (default), month, year, or approximate (the day is estimated; say how in `note`). Readers see only what is known.",
-        example: "month",
-      }),
+    datePrecision: datePrecision(),
     publisherDomain: domain(
       "The publisher's own web domain, without https:// or www (nytimes.com, defense.gov). `url` must be on it, or `offDomainReason` must say why not.",
     ),
@@ -247,7 +252,10 @@ export function timelineEventSchema<A extends z.ZodType, S extends z.ZodType, C 
   refs: ReferenceSchemas<A, S, C>,
 ) {
   return z.strictObject({
-    date: isoDate("The day the event happened."),
+    date: isoDate(
+      "The day the event happened. Where only the month or year is known, write its first day and set datePrecision.",
+    ),
+    datePrecision: datePrecision(),
     title: text("What happened, in a short line."),
     summary: text("One or two sentences in our own words."),
     source: refs.sources.meta({

@@ -6,6 +6,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import tailwindcss from "@tailwindcss/vite";
 import { MDX_FEATURES } from "./src/content-check/allow-list.ts";
 import { emitGuard } from "./src/content-check/emit-guard.ts";
+import { headingIds } from "./src/content-check/heading-ids.ts";
 import contentCheck from "./src/integrations/content-check.ts";
 import searchIndex from "./src/integrations/search-index.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
@@ -21,7 +22,7 @@ export default defineConfig({
     // The content check parses with the same features, and the emit guard
     // fails the build if the compiler's output for content holds anything
     // outside the allow-list (src/content-check/allow-list.ts).
-    processor: satteri({ features: MDX_FEATURES, hastPlugins: [emitGuard] }),
+    processor: satteri({ features: MDX_FEATURES, hastPlugins: [emitGuard, headingIds] }),
     // Content has no code to highlight; a highlighter would add classes and styles.
     syntaxHighlight: false,
   },

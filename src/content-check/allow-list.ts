@@ -7,6 +7,9 @@
  * dist/ either.
  */
 import type { Features } from "satteri";
+import { isPlainWebAddress } from "../schemas/fields.ts";
+
+export { isPlainWebAddress };
 import { COLLECTIONS, type CollectionName, type ComponentName } from "../schemas/collections.ts";
 
 /**
@@ -110,7 +113,6 @@ export const EMITTED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   h3: [],
   h4: [],
   hr: [],
-  img: ["src", "alt", "title"],
   li: [],
   ol: ["start"],
   p: [],
@@ -156,35 +158,44 @@ export function componentsFor(file: string): readonly ComponentName[] {
 /**
  * Characters a reader cannot see that change what text shows or means:
  * control characters (NUL, escape...), bidirectional marks, overrides and
- * isolates, zero-width characters, line and paragraph separators, and the
- * invisible tag characters. Tabs and line breaks are fine.
+ * isolates, zero-width and filler characters, line and paragraph separators,
+ * noncharacters, variation selectors and the invisible tag characters, and
+ * runs of four or more combining marks (text drawn over its neighbours).
+ * Tabs and line breaks are fine.
  */
 export const HIDDEN_CHARACTERS =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/u;
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- matching control characters and lone variation selectors is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff]|[\u{e0000}-\u{e01ef}]|\p{M}{4,}/u;
 
-/** What an attribute's value must look like, where any text would break the page's HTML. */
-export const ATTRIBUTE_VALUES: Readonly<Record<string, { pattern: RegExp; expected: string }>> = {
+/** What an attribute's value must be, where any text would break the page's HTML. */
+export const ATTRIBUTE_VALUES: Readonly<
+  Record<string, { valid: (value: string) => boolean; expected: string }>
+> = {
   datetime: {
-    pattern: /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/,
-    expected: "a date such as 2017-11-30 (or 2017-11, or 2017)",
+    valid: (value) =>
+      /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) &&
+      !Number.isNaN(new Date(value).getTime()) &&
+      new Date(value).toISOString().startsWith(value.padEnd(4, "-")),
+    expected: "a real date such as 2017-11-30 (or 2017-11, or 2017)",
   },
   lang: {
-    pattern: /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/,
+    valid: (value) => {
+      try {
+        return Intl.getCanonicalLocales(value).length === 1 && /^[a-z]{2,3}(?:-|$)/.test(value);
+      } catch {
+        return false;
+      }
+    },
     expected: "a language tag such as en, zh or zh-Hans",
   },
   cite: {
-    pattern: /^https?:\/\/[^\s/\\@]+(?:[/?#][^\s\\]*)?$/i,
+    valid: (value) => isPlainWebAddress(value),
     expected: "a full web address starting with https://",
   },
 };
 
-/**
- * Ids the layouts give their own elements. A heading whose id (its text as a
- * slug) matched one would hijack the page's links: "## Source 1" would steal
- * citation [1]'s target.
- */
-export const RESERVED_IDS = /^(?:main|top|content|.+-heading|source-\d+[a-z]*|cite-\d+[a-z]*)$/;
-
 /** How deeply content may nest lists, quotes and inline tags; far beyond any real page. */
 export const MAX_NESTING = 12;
+
+/** Line breaks a file may force; more would push the evidence off the screen. */
+export const MAX_BREAKS = 20;

@@ -9,19 +9,18 @@
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { HastPluginDefinition } from "satteri";
-import GithubSlugger from "github-slugger";
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
   ATTRIBUTE_VALUES,
   HIDDEN_CHARACTERS,
+  MAX_BREAKS,
   MAX_NESTING,
-  RESERVED_IDS,
   EMITTED_ELEMENTS,
   MDX_COMPONENTS,
   URL_ATTRIBUTES,
   componentsFor,
-  isRemote,
+  isPlainWebAddress,
   unsafeUrl,
   type MdxComponentName,
 } from "./allow-list.ts";
@@ -71,10 +70,13 @@ function refusal(node: GuardedNode, components: readonly MdxComponentName[]): st
         if (URL_ATTRIBUTES.has(property) && unsafeUrl(String(value))) {
           return `the address "${String(value)}" on <${tag}>`;
         }
-      }
-      const src = node.properties?.["src"];
-      if (tag === "img" && (typeof src !== "string" || !src.startsWith("/") || isRemote(src))) {
-        return `an image that is not a file of this site (${String(src)})`;
+        if (
+          property === "href" &&
+          /^https?:/i.test(String(value)) &&
+          !isPlainWebAddress(String(value))
+        ) {
+          return `the address "${String(value)}", which hides the site it opens`;
+        }
       }
       return undefined;
     }
@@ -105,6 +107,12 @@ function jsxRefusal(
   const allowed = isComponent
     ? Object.keys(MDX_COMPONENTS[name as MdxComponentName].props)
     : ALLOWED_ATTRIBUTES;
+  const names = attributes.map((attribute) => attribute.name);
+  if (names.some((attributeName, index) => names.indexOf(attributeName) !== index)) {
+    return `an attribute written twice on <${name}>`;
+  }
+  if (name === "time" && !names.includes("datetime")) return "a <time> without a datetime";
+  if (name === "ClaimLink" && textOf(node) === "") return "an empty <ClaimLink>";
   for (const attribute of attributes) {
     if (attribute.type !== "mdxJsxAttribute" || typeof attribute.name !== "string") {
       return `code spread into <${name}>`;
@@ -124,7 +132,7 @@ function jsxRefusal(
       !isComponent && Object.hasOwn(ATTRIBUTE_VALUES, attribute.name)
         ? ATTRIBUTE_VALUES[attribute.name]
         : undefined;
-    if (rule && !(typeof attribute.value === "string" && rule.pattern.test(attribute.value))) {
+    if (rule && !(typeof attribute.value === "string" && rule.valid(attribute.value))) {
       return `${attribute.name}="${String(attribute.value)}" on <${name}>, which is not ${rule.expected}`;
     }
   }
@@ -142,8 +150,8 @@ const textOf = (node: GuardedNode): string =>
 /**
  * What makes the page invalid or deceptive even from allowed pieces: a link
  * in a link, an inline tag or component compiled as a block, a tag inside
- * itself, <br> with content, a heading that takes an address the page uses,
- * nesting beyond any real page, and characters a reader cannot see.
+ * itself, <br> with content, nesting beyond any real page, and characters a
+ * reader cannot see. (Heading ids are made safe by heading-ids.ts.)
  */
 function structureRefusal(
   node: GuardedNode,
@@ -157,10 +165,6 @@ function structureRefusal(
     return `<${name}> inside another <${name}>`;
   }
   if (name === "br" && (node.children ?? []).length > 0) return "a <br> holding text";
-  if (node.type === "element" && /^h[2-4]$/.test(node.tagName ?? "")) {
-    const id = new GithubSlugger().slug(textOf(node));
-    if (RESERVED_IDS.test(id)) return `a heading that takes the page's own address #${id}`;
-  }
   const values = [
     node.type === "text" ? node.value : undefined,
     ...Object.values(node.properties ?? {}),
@@ -184,6 +188,7 @@ export const emitGuard: HastPluginDefinition = {
   before(root, context) {
     const file = displayPath(context.fileURL);
     const components = componentsFor(file);
+    let breaks = 0;
     const walk = (
       node: GuardedNode,
       ancestors: readonly GuardedNode[],
@@ -192,7 +197,11 @@ export const emitGuard: HastPluginDefinition = {
     ) => {
       const here = node.position?.start?.line ?? line;
       const at = node.position?.start?.column ?? column;
-      const what = refusal(node, components) ?? structureRefusal(node, ancestors);
+      if (node.name === "br") breaks += 1;
+      const what =
+        refusal(node, components) ??
+        structureRefusal(node, ancestors) ??
+        (breaks > MAX_BREAKS ? `more than ${MAX_BREAKS} line breaks` : undefined);
       if (what) throw new ContentEmitError(file, here, at, `the page would contain ${what}`);
       for (const child of node.children ?? []) walk(child, [...ancestors, node], here, at);
     };

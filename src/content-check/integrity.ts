@@ -223,7 +223,8 @@ function checkCitations(
   problems: Problem[],
   missing: (file: ContentFile, path: PropertyKey[], collection: string, id: unknown) => void,
 ): void {
-  const citations = (Array.isArray(data["citations"]) ? data["citations"] : []) as Citation[];
+  // An empty "- " item is reported by the schema; here it is simply skipped.
+  const citations = listOf<Citation>(data["citations"]);
   const defined = new Map<string, number>();
   citations.forEach((citation, index) => {
     missing(file, ["citations", index, "source"], "sources", citation.source);
@@ -286,9 +287,7 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
       message: `${updated} is before published (${published}); a page cannot be updated before it is published`,
     });
   }
-  const corrections = (
-    Array.isArray(data["corrections"]) ? data["corrections"] : []
-  ) as Correction[];
+  const corrections = listOf<Correction>(data["corrections"]);
   corrections.forEach((correction, index) => {
     const date = isoDay(correction.date);
     if (!date) return;
@@ -311,6 +310,17 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
       });
     }
   });
+}
+
+/**
+ * The items of a list field, each an object: an empty or malformed item
+ * (the schema reports it) stands as an empty object, so positions, and so
+ * line numbers, stay right.
+ */
+function listOf<T>(value: unknown): Partial<T>[] {
+  return (Array.isArray(value) ? value : []).map((item: unknown) =>
+    typeof item === "object" && item !== null && !Array.isArray(item) ? (item as T) : {},
+  );
 }
 
 function isoDay(value: unknown): string | undefined {
@@ -336,7 +346,7 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
       .flatMap((file) => {
         const citations = (file.data as Data | null)?.["citations"];
         return Array.isArray(citations)
-          ? citations.map((citation: Citation) => citation.source)
+          ? listOf<Citation>(citations).map((citation) => citation.source)
           : [];
       }),
   );

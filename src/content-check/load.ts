@@ -9,7 +9,7 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
-import { LineCounter, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
+import { LineCounter, isAlias, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
 import { HIDDEN_CHARACTERS } from "./allow-list.ts";
 import { fieldName, type Problem } from "./problem.ts";
@@ -210,6 +210,11 @@ function loadFile(
     body = split.content;
   }
 
+  // Anchors and aliases (&name, *name) let a 1 KB file stand for billions of
+  // values; a %YAML directive changes how dates are read. Content needs neither.
+  const yamlTrick = yamlTrickIn(yamlText, yamlFirstLine);
+  if (yamlTrick) return { problem: { file, ...yamlTrick } };
+
   let data: unknown;
   try {
     data = frontmatter
@@ -244,7 +249,7 @@ function loadFile(
       problem: {
         file,
         line: impossible.line,
-        message: `${impossible.text} is not a real calendar date; check the day and the month`,
+        message: impossible.message,
       },
     };
   }
@@ -351,20 +356,62 @@ function lineOfPath(
   return offset === undefined ? undefined : lineAt(offset);
 }
 
+function yamlTrickIn(
+  yamlText: string,
+  firstLine: number,
+): { line: number | undefined; message: string } | undefined {
+  const directive = /^%/m.exec(yamlText);
+  if (directive) {
+    return {
+      line: yamlText.slice(0, directive.index).split("\n").length + firstLine - 1,
+      message: "starts a YAML directive (%); content files need none, so delete the line",
+    };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter });
+  let found: { line: number | undefined; message: string } | undefined;
+  visit(document, (_, node) => {
+    const anchored = isNode(node) && node.anchor !== undefined;
+    if (!isAlias(node) && !anchored) return undefined;
+    const offset = isNode(node) || isAlias(node) ? node.range?.[0] : undefined;
+    found = {
+      line: offset === undefined ? undefined : lineCounter.linePos(offset).line + firstLine - 1,
+      message:
+        "uses a YAML anchor or alias (&name or *name); content files do not need them, so write each value out in full",
+    };
+    return visit.BREAK;
+  });
+  return found;
+}
+
 /** A value written as YYYY-MM-DD that is no day of the calendar (2026-02-30). */
 function impossibleDate(
   document: Document,
   lineAt: (offset: number) => number,
-): { text: string; line: number | undefined } | undefined {
-  let found: { text: string; line: number | undefined } | undefined;
+): { text: string; line: number | undefined; message: string } | undefined {
+  let found: { text: string; line: number | undefined; message: string } | undefined;
   visit(document, {
     Scalar(_, node) {
       if (!isScalar(node) || typeof node.value !== "string") return;
       const text = node.value;
+      // js-yaml reads "2026-11-31 00:00:00" or "2017-8-2T23:00+23:00" as a
+      // moment and shifts or rolls it over; a content date is a day, alone.
+      if (/^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+\d)/.test(text)) {
+        found = {
+          text,
+          line: node.range ? lineAt(node.range[0]) : undefined,
+          message: `${text} has a time; write the date alone, as YYYY-MM-DD`,
+        };
+        return visit.BREAK;
+      }
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return;
       const date = new Date(`${text}T00:00:00Z`);
       if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(text)) {
-        found = { text, line: node.range ? lineAt(node.range[0]) : undefined };
+        found = {
+          text,
+          line: node.range ? lineAt(node.range[0]) : undefined,
+          message: `${text} is not a real calendar date; check the day and the month`,
+        };
         return visit.BREAK;
       }
       return undefined;

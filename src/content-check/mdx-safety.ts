@@ -8,20 +8,19 @@
  * emit guard backs it up on what the compiler actually produces.
  */
 import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
-import GithubSlugger from "github-slugger";
 import { visit } from "unist-util-visit";
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
   ATTRIBUTE_VALUES,
   HIDDEN_CHARACTERS,
+  MAX_BREAKS,
   MAX_NESTING,
-  RESERVED_IDS,
   EMBEDS,
   MDX_COMPONENTS,
   MDX_FEATURES,
   URL_ATTRIBUTES,
-  isRemote,
+  isPlainWebAddress,
   unsafeUrl,
   type MdxComponentName,
   type MdxComponentSpec,
@@ -108,12 +107,6 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
             `a level-${node.depth} heading is not allowed; the page has its own title, so use ## for sections and ### or #### inside them`,
           );
         }
-        const id = new GithubSlugger().slug(toText(node));
-        if (RESERVED_IDS.test(id)) {
-          refuse(
-            `the heading "${toText(node)}" would take the address #${id}, which the page uses for its own links; reword the heading`,
-          );
-        }
         return;
       }
       case "table":
@@ -148,17 +141,20 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         return;
       case "link":
       case "definition":
-        if (unsafeUrl(node.url))
+        if (unsafeUrl(node.url)) {
           refuse(
             `the link address "${node.url}" is not allowed; links must start with https://, http://, mailto: or /`,
           );
-        return;
-      case "image":
-        if (unsafeUrl(node.url) || isRemote(node.url) || !node.url.startsWith("/")) {
+        } else if (/^https?:/i.test(node.url) && !isPlainWebAddress(node.url)) {
           refuse(
-            `the image "${node.url}" is not allowed; images must be files in public/, linked with a path starting with /`,
+            `the link address "${node.url}" has a user name before the site's name, a space, or a site name in another script; write the publisher's plain address`,
           );
         }
+        return;
+      case "image":
+        refuse(
+          `the image "${node.url}" is not allowed: pages carry no images from content; describe what it shows in words and cite where it appears`,
+        );
         return;
       case "mdxJsxFlowElement":
       case "mdxJsxTextElement": {
@@ -222,6 +218,7 @@ const isLink = (node: MdastNode) =>
  */
 function structureFindings(tree: MdastNode): MdxFinding[] {
   const findings: MdxFinding[] = [];
+  let breaks = 0;
   const walk = (node: MdastNode, ancestors: readonly MdastNode[]) => {
     const line = node.position?.start.line;
     const refuse = (message: string) => findings.push({ line, message });
@@ -253,6 +250,14 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
     }
     if (name === "br" && "children" in node && (node.children as MdastNode[]).length > 0) {
       refuse("<br> cannot hold text; write <br /> on its own");
+    }
+    if (name === "br" && (breaks += 1) === MAX_BREAKS + 1) {
+      refuse(`more than ${MAX_BREAKS} <br /> in one file; use paragraphs instead`);
+    }
+    if (name === "ClaimLink" && toText(node) === "") {
+      refuse(
+        '<ClaimLink> has no words to show; write them between <ClaimLink id="..."> and </ClaimLink>',
+      );
     }
     const hidden = visibleText(node).match(HIDDEN_CHARACTERS);
     if (hidden) {
@@ -396,6 +401,14 @@ function checkHtmlAttributes(
   attributes: Attribute[],
   refuse: (message: string) => void,
 ): void {
+  const names = attributes.flatMap((attribute) =>
+    attribute.type === "mdxJsxAttribute" ? [attribute.name] : [],
+  );
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) refuse(`<${tag}> has the attribute ${repeated} twice; keep one`);
+  if (tag === "time" && !names.includes("datetime")) {
+    refuse('<time> needs a datetime, e.g. <time datetime="2017-11-30">30 November 2017</time>');
+  }
   for (const attribute of attributes) {
     if (attribute.type === "mdxJsxExpressionAttribute") {
       refuse(`{${attribute.value}} in <${tag}> is code and is not allowed; remove it`);
@@ -429,7 +442,7 @@ function checkHtmlAttributes(
       continue;
     }
     const rule = Object.hasOwn(ATTRIBUTE_VALUES, name) ? ATTRIBUTE_VALUES[name] : undefined;
-    if (rule && !(typeof attribute.value === "string" && rule.pattern.test(attribute.value))) {
+    if (rule && !(typeof attribute.value === "string" && rule.valid(attribute.value))) {
       refuse(
         `${name}="${String(attribute.value)}" on <${tag}> is not ${rule.expected}; correct it`,
       );

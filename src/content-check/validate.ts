@@ -59,6 +59,16 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
   }
   const field = fieldName(path);
   const line = file.lineOf(path) ?? file.lineOf(path.slice(0, -1));
+  if (issue.input === null && issue.code === "invalid_type") {
+    return [
+      {
+        file: file.file,
+        line,
+        field,
+        message: "is empty; write its fields under the dash, or delete the line",
+      },
+    ];
+  }
   if (issue.input === undefined && issue.code === "invalid_type") {
     const meta = z.globalRegistry.get(fieldSchemaAt(schema, path) ?? schema);
     const example =

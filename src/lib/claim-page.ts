@@ -191,7 +191,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
       // policy, which explains how else to reach us.
       report: repository
         ? `${repository}/issues/new?template=correction.yml&title=${encodeURIComponent(`Correction: ${claim.data.title}`)}`
-        : `${path("corrections")}#how-to-ask-for-a-correction`,
+        : `${path("corrections")}#section-how-to-ask-for-a-correction`,
     },
   };
 }

@@ -32,7 +32,8 @@ const correctionTitle = ({ kind, claim }: CorrectionLogEntry) =>
 
 export function claimRssItems(claims: readonly Claim[], link: FeedLink): RSSFeedItem[] {
   return newestFirst(claims).map((claim) => ({
-    title: claim.data.title,
+    // Readers may render titles as HTML too; ours are plain text.
+    title: escapeHtml(claim.data.title),
     link: link(claim.id),
     pubDate: claim.data.published,
     // RSS readers render a description as HTML; ours is plain text, so any
@@ -46,7 +47,7 @@ export function correctionRssItems(
   link: FeedLink,
 ): RSSFeedItem[] {
   return log.map((entry) => ({
-    title: correctionTitle(entry),
+    title: escapeHtml(correctionTitle(entry)),
     link: `${link(entry.claim.id)}#corrections-heading`,
     pubDate: entry.date,
     description: escapeHtml(entry.text),

@@ -60,10 +60,31 @@ export function httpUrl(description: string) {
 export function domain(description: string) {
   return z
     .string({ error: "must be text" })
-    .regex(/^(?!www\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, {
+    .regex(/^(?!www\.)(?!xn--)(?:(?!xn--)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, {
       error: "must be a bare domain such as nytimes.com: lower case, no https://, no www., no path",
     })
     .meta({ description, example: "nytimes.com" });
+}
+
+/**
+ * An absolute http(s) address with an ASCII host and no user name: what a
+ * link in content may point to. "https://www.dji.com@evil.example/" opens
+ * evil.example, and a host in another script can imitate a publisher's.
+ */
+export function isPlainWebAddress(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.username === "" &&
+    url.password === "" &&
+    !/[^\x21-\x7e]/.test(value) &&
+    !url.hostname.split(".").some((label) => label.startsWith("xn--"))
+  );
 }
 
 /** Whether `url`'s host is `domain` or one of its subdomains. */

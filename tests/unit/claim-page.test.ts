@@ -86,6 +86,6 @@ describe("a claim page's data", () => {
     });
     expect(links.edit).toBeUndefined();
     expect(links.history).toBeUndefined();
-    expect(links.report).toBe("/corrections/#how-to-ask-for-a-correction");
+    expect(links.report).toBe("/corrections/#section-how-to-ask-for-a-correction");
   });
 });

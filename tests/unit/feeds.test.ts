@@ -27,3 +27,10 @@ describe("the RSS feeds", () => {
     expect(item?.description).toContain("&lt;a href=");
   });
 });
+
+describe("the RSS titles", () => {
+  test("show markup in a title as written", () => {
+    const [item] = claimRssItems([{ ...claim, data: { ...claim.data, title: hostile } }], link);
+    expect(item?.title).not.toContain("<img");
+  });
+});

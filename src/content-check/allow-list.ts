@@ -145,6 +145,16 @@ export function isRemote(url: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ""));
 }
 
+/**
+ * Whether a link address opens another site in a way its text can hide: a
+ * user name before the host, a host in another script, or xn--, for full
+ * addresses and protocol-relative ones (//host/...) alike.
+ */
+export function isDeceptiveAddress(url: string): boolean {
+  const absolute = url.startsWith("//") ? `https:${url}` : url;
+  return /^https?:/i.test(absolute) && !isPlainWebAddress(absolute);
+}
+
 /** The components an MDX file may use, by the content folder it is in (none elsewhere). */
 export function componentsFor(file: string): readonly ComponentName[] {
   const folder = /(?:^|\/)content\/([^/]+)\//.exec(file)?.[1];
@@ -160,12 +170,13 @@ export function componentsFor(file: string): readonly ComponentName[] {
  * control characters (NUL, escape...), bidirectional marks, overrides and
  * isolates, zero-width and filler characters, line and paragraph separators,
  * noncharacters, variation selectors and the invisible tag characters, and
- * runs of four or more combining marks (text drawn over its neighbours).
+ * runs of combining marks (text drawn over its neighbours; in composed
+ * text, NFC, a letter carries at most one).
  * Tabs and line breaks are fine.
  */
 export const HIDDEN_CHARACTERS =
   // eslint-disable-next-line no-control-regex, no-misleading-character-class -- matching control characters and lone variation selectors is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff]|[\u{e0000}-\u{e01ef}]|\p{M}{4,}/u;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff]|[\u{110bd}\u{110cd}\u{13430}-\u{1345f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e01ef}]|\p{M}{2,}/u;
 
 /** What an attribute's value must be, where any text would break the page's HTML. */
 export const ATTRIBUTE_VALUES: Readonly<

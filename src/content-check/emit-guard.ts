@@ -20,7 +20,7 @@ import {
   MDX_COMPONENTS,
   URL_ATTRIBUTES,
   componentsFor,
-  isPlainWebAddress,
+  isDeceptiveAddress,
   unsafeUrl,
   type MdxComponentName,
 } from "./allow-list.ts";
@@ -70,11 +70,7 @@ function refusal(node: GuardedNode, components: readonly MdxComponentName[]): st
         if (URL_ATTRIBUTES.has(property) && unsafeUrl(String(value))) {
           return `the address "${String(value)}" on <${tag}>`;
         }
-        if (
-          property === "href" &&
-          /^https?:/i.test(String(value)) &&
-          !isPlainWebAddress(String(value))
-        ) {
+        if (property === "href" && isDeceptiveAddress(String(value))) {
           return `the address "${String(value)}", which hides the site it opens`;
         }
       }
@@ -153,9 +149,12 @@ const textOf = (node: GuardedNode): string =>
  * itself, <br> with content, nesting beyond any real page, and characters a
  * reader cannot see. (Heading ids are made safe by heading-ids.ts.)
  */
+const stripHidden = (text: string) => text.replace(new RegExp(HIDDEN_CHARACTERS.source, "gu"), "");
+
 function structureRefusal(
   node: GuardedNode,
   ancestors: readonly GuardedNode[],
+  isSnippet = false,
 ): string | undefined {
   if (ancestors.length > MAX_NESTING * 3) return "content nested too deeply";
   if (linkLike(node) && ancestors.some(linkLike)) return "a link inside a link";
@@ -165,6 +164,19 @@ function structureRefusal(
     return `<${name}> inside another <${name}>`;
   }
   if (name === "br" && (node.children ?? []).length > 0) return "a <br> holding text";
+  if (linkLike(node) && node.name !== "Cite" && !/[\p{L}\p{N}]/u.test(stripHidden(textOf(node)))) {
+    return "a link with no words a reader can see";
+  }
+  if (
+    node.type === "element" &&
+    ["p", "h2", "h3", "h4", "li", "td", "th"].includes(node.tagName ?? "") &&
+    HIDDEN_CHARACTERS.test(textOf(node).normalize("NFC"))
+  ) {
+    return "hidden characters or marks stacked on one letter";
+  }
+  if (node.type === "element" && /^h[1-6]$/.test(node.tagName ?? "") && isSnippet) {
+    return "a heading in a snippet (snippets are shown inside pages that have their own)";
+  }
   const values = [
     node.type === "text" ? node.value : undefined,
     ...Object.values(node.properties ?? {}),
@@ -188,6 +200,7 @@ export const emitGuard: HastPluginDefinition = {
   before(root, context) {
     const file = displayPath(context.fileURL);
     const components = componentsFor(file);
+    const isSnippet = /(?:^|\/)content\/snippets\//.test(file);
     let breaks = 0;
     const walk = (
       node: GuardedNode,
@@ -197,10 +210,10 @@ export const emitGuard: HastPluginDefinition = {
     ) => {
       const here = node.position?.start?.line ?? line;
       const at = node.position?.start?.column ?? column;
-      if (node.name === "br") breaks += 1;
+      if (node.name === "br" || node.tagName === "br") breaks += 1;
       const what =
         refusal(node, components) ??
-        structureRefusal(node, ancestors) ??
+        structureRefusal(node, ancestors, isSnippet) ??
         (breaks > MAX_BREAKS ? `more than ${MAX_BREAKS} line breaks` : undefined);
       if (what) throw new ContentEmitError(file, here, at, `the page would contain ${what}`);
       for (const child of node.children ?? []) walk(child, [...ancestors, node], here, at);

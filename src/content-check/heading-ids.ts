@@ -5,7 +5,7 @@
  * "## Unproven") can take an id a layout gives its own element, and no two
  * headings on a page share one.
  */
-import GithubSlugger from "github-slugger";
+import GithubSlugger, { slug } from "github-slugger";
 import type { HastPluginDefinition } from "satteri";
 
 /** What every content heading's id starts with; no layout id does. */
@@ -26,7 +26,7 @@ export const headingIds: HastPluginDefinition = {
         context.setProperty(
           node as never,
           "id",
-          `${HEADING_ID_PREFIX}${slugger.slug(text) || "heading"}`,
+          `${HEADING_ID_PREFIX}${slugger.slug(slug(text) === "" ? "heading" : text)}`,
         );
       }
       for (const child of node.children ?? []) walk(child as typeof node);

@@ -107,6 +107,29 @@ export function checkIntegrity(
         } else claimOrders.set(order, file.file);
       }
     }
+    if (file.collection === "snippets") {
+      for (const line of scan?.headings ?? []) {
+        problems.push({
+          file: file.file,
+          line: line === undefined ? undefined : file.bodyLine + line - 1,
+          message:
+            "a snippet cannot have headings: it is shown inside pages that have their own; use a paragraph, or **bold** words",
+        });
+      }
+    }
+    if (
+      file.collection === "claims" &&
+      data["propositionBy"] !== undefined &&
+      data["proposition"] === undefined
+    ) {
+      problems.push({
+        file: file.file,
+        line: file.lineOf(["propositionBy"]),
+        field: "propositionBy",
+        message:
+          "names who asserted a proposition, but there is no proposition; add proposition or remove propositionBy",
+      });
+    }
     if (file.collection === "claims" && data["draft"] !== true) {
       for (const { section, line } of scan?.uncited ?? []) {
         problems.push({

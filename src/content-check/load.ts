@@ -371,6 +371,14 @@ function yamlTrickIn(
   const document = parseDocument(yamlText, { lineCounter });
   let found: { line: number | undefined; message: string } | undefined;
   visit(document, (_, node) => {
+    if (isNode(node) && node.tag !== undefined) {
+      const offset = node.range?.[0];
+      found = {
+        line: offset === undefined ? undefined : lineCounter.linePos(offset).line + firstLine - 1,
+        message: `uses a YAML type tag (${node.tag}); write the value plainly, in double quotes if it is text`,
+      };
+      return visit.BREAK;
+    }
     const anchored = isNode(node) && node.anchor !== undefined;
     if (!isAlias(node) && !anchored) return undefined;
     const offset = isNode(node) || isAlias(node) ? node.range?.[0] : undefined;

@@ -20,7 +20,7 @@ import {
   MDX_COMPONENTS,
   MDX_FEATURES,
   URL_ATTRIBUTES,
-  isPlainWebAddress,
+  isDeceptiveAddress,
   unsafeUrl,
   type MdxComponentName,
   type MdxComponentSpec,
@@ -41,6 +41,8 @@ export interface MdxScan {
   readonly cites: { id: string; line: number | undefined }[];
   /** Every `<ClaimLink id>`, for the check that each names a published claim. */
   readonly claimLinks: { id: string; line: number | undefined }[];
+  /** The line of every heading, for collections that may have none. */
+  readonly headings: (number | undefined)[];
   /** Paragraphs and list items in an evidence section that cite nothing. */
   readonly uncited: { section: string; line: number | undefined }[];
   /** False when the body is not valid MDX, so nothing else could be read. */
@@ -52,6 +54,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
   const cites: MdxScan["cites"] = [];
   const claimLinks: MdxScan["claimLinks"] = [];
   const uncited: MdxScan["uncited"] = [];
+  const headings: MdxScan["headings"] = [];
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body, { features: MDX_FEATURES });
@@ -68,15 +71,19 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       line,
       message: `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`,
     });
-    return { findings, cites, claimLinks, uncited, parsed: false };
+    return { findings, cites, claimLinks, uncited, headings, parsed: false };
   }
   const allowedComponents = components.join(", ") || "none in this kind of page";
-  // Structure first: a tree nested thousands deep is refused before any
-  // recursive walk over it could overflow the stack.
+  // A tree nested thousands deep is refused before any recursive walk over it
+  // could overflow the stack; depth is measured without recursion.
+  if (maxDepth(tree) > MAX_NESTING * 3) {
+    findings.push({ line: undefined, message: TOO_DEEP });
+    return { findings, cites, claimLinks, uncited, headings, parsed: false };
+  }
   const structure = structureFindings(tree);
   findings.push(...structure);
   if (structure.some(({ message }) => message === TOO_DEEP)) {
-    return { findings, cites, claimLinks, uncited, parsed: false };
+    return { findings, cites, claimLinks, uncited, headings, parsed: false };
   }
 
   visit(tree, (node) => {
@@ -102,6 +109,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         return;
       }
       case "heading": {
+        headings.push(line);
         if (node.depth === 1 || node.depth > 4) {
           refuse(
             `a level-${node.depth} heading is not allowed; the page has its own title, so use ## for sections and ### or #### inside them`,
@@ -145,7 +153,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           refuse(
             `the link address "${node.url}" is not allowed; links must start with https://, http://, mailto: or /`,
           );
-        } else if (/^https?:/i.test(node.url) && !isPlainWebAddress(node.url)) {
+        } else if (isDeceptiveAddress(node.url)) {
           refuse(
             `the link address "${node.url}" has a user name before the site's name, a space, or a site name in another script; write the publisher's plain address`,
           );
@@ -193,7 +201,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
     }
   });
   uncited.push(...uncitedBlocks(tree));
-  return { findings, cites, claimLinks, uncited, parsed: true };
+  return { findings, cites, claimLinks, uncited, headings, parsed: true };
 }
 
 type Attribute = MdxJsxAttributeUnion;
@@ -251,18 +259,30 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
     if (name === "br" && "children" in node && (node.children as MdastNode[]).length > 0) {
       refuse("<br> cannot hold text; write <br /> on its own");
     }
-    if (name === "br" && (breaks += 1) === MAX_BREAKS + 1) {
+    if ((name === "br" || node.type === "break") && (breaks += 1) === MAX_BREAKS + 1) {
       refuse(`more than ${MAX_BREAKS} <br /> in one file; use paragraphs instead`);
     }
-    if (name === "ClaimLink" && toText(node) === "") {
+    if (
+      (name === "ClaimLink" || node.type === "link" || node.type === "linkReference") &&
+      !hasWords(toText(node))
+    ) {
       refuse(
-        '<ClaimLink> has no words to show; write them between <ClaimLink id="..."> and </ClaimLink>',
+        "a link has no words a reader can see; write the words it stands for between its brackets or tags",
+      );
+    }
+    // Marks split by tags or entities are adjacent once the text is joined.
+    if (
+      (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell") &&
+      HIDDEN_CHARACTERS.test(toText(node).normalize("NFC"))
+    ) {
+      refuse(
+        "holds hidden characters or marks stacked on one letter once its parts are joined; retype the text",
       );
     }
     const hidden = visibleText(node).match(HIDDEN_CHARACTERS);
     if (hidden) {
       refuse(
-        `holds an invisible control character (U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}), perhaps written as an &#...; reference; it can hide or reorder text for readers, so delete it`,
+        `holds a hidden or overlaying character (U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}), perhaps written as an &#...; reference; it can hide, reorder or cover text for readers, so delete it`,
       );
     }
     const depth = ancestors.filter(
@@ -356,6 +376,25 @@ function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
     }
   }
   return blocks;
+}
+
+/** How deeply a tree nests, counted with a stack rather than recursion. */
+function maxDepth(tree: MdastNode): number {
+  let deepest = 0;
+  const stack: [MdastNode, number][] = [[tree, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const child of "children" in node ? (node.children as MdastNode[]) : []) {
+      stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+/** Whether text has a letter or a digit a reader can see. */
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text.replace(new RegExp(HIDDEN_CHARACTERS.source, "gu"), ""));
 }
 
 /** Whether text quotes someone or gives a number or a date. */

@@ -21,22 +21,29 @@ export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export function isoDate(description: string) {
   const error = "must be a real calendar date written YYYY-MM-DD, e.g. 2017-11-29";
-  return z
-    .union([z.iso.date({ error }), z.date({ error })], { error })
-    .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)))
-    .refine(
-      (date) => date.getUTCFullYear() >= EARLIEST_YEAR && date.getUTCFullYear() <= LATEST_YEAR,
-      {
-        // YAML reads 0017-08-02 as 1917: a two-digit year slips through unless refused.
-        error: `is not a plausible date for this site; write the year in full, between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
-      },
-    )
-    .meta({ description, example: "2017-11-29" });
+  return (
+    z
+      .union([z.iso.date({ error }), z.date({ error })], { error })
+      .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)))
+      .refine(
+        (date) => date.getUTCFullYear() >= EARLIEST_YEAR && date.getUTCFullYear() <= LATEST_YEAR,
+        {
+          // YAML reads 0017-08-02 as 1917: a two-digit year slips through unless refused.
+          error: `is not a plausible date for this site; write the year in full, between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+        },
+      )
+      // Everything dated here has happened; a future date would, say, pin a claim atop the feed.
+      .refine((date) => date.getTime() <= Date.now() + 2 * DAY, {
+        error: "is in the future; every date here is of something that has already happened",
+      })
+      .meta({ description, example: "2017-11-29" })
+  );
 }
 
 /** The range of years a date on this site can fall in (DJI was founded in 2006). */
 const EARLIEST_YEAR = 1990;
 const LATEST_YEAR = 2100;
+const DAY = 24 * 60 * 60 * 1000;
 
 /** An absolute http(s) URL. */
 export function httpUrl(description: string) {
@@ -47,10 +54,11 @@ export function httpUrl(description: string) {
         hostname: z.regexes.domain,
         error: "must be a full web address starting with https:// or http://",
       })
-      // "https://www.defense.gov@evil.example/" opens evil.example.
-      .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), {
+      // "https://www.defense.gov@evil.example/" opens evil.example, and a host
+      // in another script (or written as xn--) can imitate a publisher's.
+      .refine((url) => !/^https?:/i.test(url) || isPlainWebAddress(url), {
         error:
-          "must not have a user name or @ before the site's name; the link would open the site after the @",
+          "must be a plain web address: no user name or @ before the site's name, no spaces, and the site's name in plain letters (not another script, not xn--)",
       })
       .meta({ description, example: "https://www.example.org/page" })
   );

@@ -6,8 +6,11 @@ import { BASE, DIST, builtPages } from "./site";
 
 /** About one TCP round trip (10 packets of ~1.4 KB), so a page paints at once. */
 const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
-/** A ceiling on a whole claim page, so the sources list cannot grow without notice. */
-const WHOLE_PAGE_BYTES = 20 * 1024;
+/**
+ * A ceiling on a whole claim page, so the sources list cannot grow without
+ * notice: the largest page (the evidence from 2017 to 2026) is about 20 KB.
+ */
+const WHOLE_PAGE_BYTES = 24 * 1024;
 
 const pages = builtPages();
 
@@ -54,7 +57,7 @@ describe("the performance budget", () => {
     },
   );
 
-  test.each(claimPages)("%s stays within 20 KB compressed in all, HTML and CSS", (_, page) => {
+  test.each(claimPages)("%s stays within 24 KB compressed in all, HTML and CSS", (_, page) => {
     const bytes = [page.html, ...stylesheets(page)]
       .map(compressed)
       .reduce((sum, size) => sum + size, 0);

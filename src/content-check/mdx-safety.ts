@@ -319,37 +319,26 @@ function visibleText(node: MdastNode): string {
  */
 export const EVIDENCE_SECTIONS: readonly string[] = ["What the evidence shows", "What came after"];
 
+/** Whether a node holds a use of the named component anywhere inside it. */
+function containsComponent(node: MdastNode, name: MdxComponentName): boolean {
+  let found = false;
+  visit(node, (child) => {
+    if (isJsx(child) && (child as { name?: string | null }).name === name) found = true;
+  });
+  return found;
+}
+
 /** A paragraph that only labels what follows ("**Before the story.**") or points to another check. */
 function isSignpost(node: MdastNode): boolean {
-  let points = false;
-  visit(node, (child) => {
-    if (
-      (child.type === "mdxJsxTextElement" || child.type === "mdxJsxFlowElement") &&
-      child.name === "ClaimLink"
-    ) {
-      points = true;
-    }
-  });
   const children = "children" in node ? (node.children as MdastNode[]) : [];
   const onlyLabel = children.every(
     (child) => child.type === "strong" || (child.type === "text" && child.value.trim() === ""),
   );
   const introducesList = toText(node).endsWith(":");
-  return points || onlyLabel || introducesList;
+  return containsComponent(node, "ClaimLink") || onlyLabel || introducesList;
 }
 
-function hasCite(node: MdastNode): boolean {
-  let found = false;
-  visit(node, (child) => {
-    if (
-      (child.type === "mdxJsxTextElement" || child.type === "mdxJsxFlowElement") &&
-      child.name === "Cite"
-    ) {
-      found = true;
-    }
-  });
-  return found;
-}
+const hasCite = (node: MdastNode) => containsComponent(node, "Cite");
 
 function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
   const blocks: MdxScan["uncited"] = [];

@@ -14,6 +14,7 @@ import {
   ALLOWED_TAGS,
   ATTRIBUTE_VALUES,
   HIDDEN_CHARACTERS,
+  LOOKS_LIKE_ADDRESS,
   MAX_BREAKS,
   MAX_NESTING,
   EMITTED_ELEMENTS,
@@ -123,6 +124,13 @@ function jsxRefusal(
       unsafeUrl(attribute.value)
     ) {
       return `the address "${attribute.value}" on <${name}>`;
+    }
+    if (
+      attribute.name === "title" &&
+      typeof attribute.value === "string" &&
+      LOOKS_LIKE_ADDRESS.test(attribute.value)
+    ) {
+      return `a title on <${name}> that shows an address`;
     }
     const rule =
       !isComponent && Object.hasOwn(ATTRIBUTE_VALUES, attribute.name)

@@ -17,6 +17,7 @@ import {
   MAX_BREAKS,
   MAX_NESTING,
   EMBEDS,
+  LOOKS_LIKE_ADDRESS,
   MDX_COMPONENTS,
   MDX_FEATURES,
   URL_ATTRIBUTES,
@@ -153,9 +154,13 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           refuse(
             `the link address "${node.url}" is not allowed; links must start with https://, http://, mailto: or /`,
           );
+        } else if (node.title) {
+          refuse(
+            `the link has a title ("${node.title}"), which shows on hover and can name another address than the link opens; remove it: the link's words say where it goes`,
+          );
         } else if (isDeceptiveAddress(node.url)) {
           refuse(
-            `the link address "${node.url}" has a user name before the site's name, a space, or a site name in another script; write the publisher's plain address`,
+            `the link address "${node.url}" has a user name before the site's name, a space, a site name in another script, or no public site name (an IP address or localhost); write the publisher's plain address`,
           );
         }
         return;
@@ -466,6 +471,16 @@ function checkHtmlAttributes(
     if (!ALLOWED_ATTRIBUTES.includes(name)) {
       refuse(
         `the attribute ${name} is not allowed on <${tag}>; allowed attributes are: ${ALLOWED_ATTRIBUTES.join(", ")}`,
+      );
+      continue;
+    }
+    if (
+      name === "title" &&
+      typeof attribute.value === "string" &&
+      LOOKS_LIKE_ADDRESS.test(attribute.value)
+    ) {
+      refuse(
+        `title="${attribute.value}" on <${tag}> shows an address on hover; a title must not name an address, so reword it`,
       );
       continue;
     }

@@ -91,7 +91,24 @@ export function isPlainWebAddress(value: string): boolean {
     url.username === "" &&
     url.password === "" &&
     !/[^\x21-\x7e]/.test(value) &&
-    !url.hostname.split(".").some((label) => label.startsWith("xn--"))
+    !url.hostname.split(".").some((label) => label.startsWith("xn--")) &&
+    isPublicHostName(url.hostname)
+  );
+}
+
+/**
+ * Whether a host is a named site on the public web: not an IP address in any
+ * spelling (the URL parser turns 3232235777 and 0x7f000001 into dotted form),
+ * not localhost, and not a single word such as an intranet name.
+ */
+function isPublicHostName(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host.includes(".") &&
+    !host.startsWith("[") &&
+    !/^\d+(?:\.\d+){3}$/.test(host) &&
+    host !== "localhost" &&
+    !host.endsWith(".localhost")
   );
 }
 

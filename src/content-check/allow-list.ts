@@ -139,12 +139,6 @@ export function unsafeUrl(url: string): boolean {
   return scheme !== undefined && !["http", "https", "mailto"].includes(scheme);
 }
 
-/** Whether an image address points at another site (`https://`, `//host`). */
-export function isRemote(url: string): boolean {
-  // eslint-disable-next-line no-control-regex -- as in unsafeUrl
-  return /^(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ""));
-}
-
 /**
  * Whether a link address opens another site in a way its text can hide: a
  * user name before the host, a host in another script, or xn--, for full
@@ -159,9 +153,14 @@ export function isDeceptiveAddress(url: string): boolean {
 export const LOOKS_LIKE_ADDRESS =
   /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|org|gov|net|io|cn)\b/i;
 
+/** The content folder (claims, snippets...) a project-relative path is in, if any. */
+export function contentFolderOf(file: string): string | undefined {
+  return /(?:^|\/)content\/([^/]+)\//.exec(file)?.[1];
+}
+
 /** The components an MDX file may use, by the content folder it is in (none elsewhere). */
 export function componentsFor(file: string): readonly ComponentName[] {
-  const folder = /(?:^|\/)content\/([^/]+)\//.exec(file)?.[1];
+  const folder = contentFolderOf(file);
   const spec =
     folder && Object.hasOwn(COLLECTIONS, folder)
       ? COLLECTIONS[folder as CollectionName]
@@ -214,3 +213,14 @@ export const MAX_NESTING = 12;
 
 /** Line breaks a file may force; more would push the evidence off the screen. */
 export const MAX_BREAKS = 20;
+
+/** `U+202E`: how a character is named in a message. */
+export function codePointName(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** Whether text has a letter or a digit a reader can see, once hidden characters are set aside. */
+export function hasVisibleWords(text: string): boolean {
+  // eslint-disable-next-line no-misleading-character-class -- the same class as HIDDEN_CHARACTERS, on purpose
+  return /[\p{L}\p{N}]/u.test(text.replace(new RegExp(HIDDEN_CHARACTERS.source, "gu"), ""));
+}

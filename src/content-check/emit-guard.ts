@@ -21,6 +21,8 @@ import {
   MDX_COMPONENTS,
   URL_ATTRIBUTES,
   componentsFor,
+  contentFolderOf,
+  hasVisibleWords,
   isDeceptiveAddress,
   unsafeUrl,
   type MdxComponentName,
@@ -109,7 +111,6 @@ function jsxRefusal(
     return `an attribute written twice on <${name}>`;
   }
   if (name === "time" && !names.includes("datetime")) return "a <time> without a datetime";
-  if (name === "ClaimLink" && textOf(node) === "") return "an empty <ClaimLink>";
   for (const attribute of attributes) {
     if (attribute.type !== "mdxJsxAttribute" || typeof attribute.name !== "string") {
       return `code spread into <${name}>`;
@@ -154,11 +155,10 @@ const textOf = (node: GuardedNode): string =>
 /**
  * What makes the page invalid or deceptive even from allowed pieces: a link
  * in a link, an inline tag or component compiled as a block, a tag inside
- * itself, <br> with content, nesting beyond any real page, and characters a
- * reader cannot see. (Heading ids are made safe by heading-ids.ts.)
+ * itself, <br> with content, a link without visible words, nesting beyond any
+ * real page, and characters a reader cannot see. (Heading ids are made safe
+ * by heading-ids.ts.)
  */
-const stripHidden = (text: string) => text.replace(new RegExp(HIDDEN_CHARACTERS.source, "gu"), "");
-
 function structureRefusal(
   node: GuardedNode,
   ancestors: readonly GuardedNode[],
@@ -172,7 +172,7 @@ function structureRefusal(
     return `<${name}> inside another <${name}>`;
   }
   if (name === "br" && (node.children ?? []).length > 0) return "a <br> holding text";
-  if (linkLike(node) && node.name !== "Cite" && !/[\p{L}\p{N}]/u.test(stripHidden(textOf(node)))) {
+  if (linkLike(node) && node.name !== "Cite" && !hasVisibleWords(textOf(node))) {
     return "a link with no words a reader can see";
   }
   if (
@@ -208,7 +208,7 @@ export const emitGuard: HastPluginDefinition = {
   before(root, context) {
     const file = displayPath(context.fileURL);
     const components = componentsFor(file);
-    const isSnippet = /(?:^|\/)content\/snippets\//.test(file);
+    const isSnippet = contentFolderOf(file) === "snippets";
     let breaks = 0;
     const walk = (
       node: GuardedNode,

@@ -11,7 +11,7 @@ import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
 import { LineCounter, isAlias, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
-import { HIDDEN_CHARACTERS } from "./allow-list.ts";
+import { HIDDEN_CHARACTERS, codePointName } from "./allow-list.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 export type { CollectionName };
@@ -183,8 +183,9 @@ function loadFile(
     };
   }
 
+  // The YAML text as Astro's splitter leaves it: for MDX, the frontmatter
+  // with its opening line break, so line numbers in it are file lines.
   let yamlText = source;
-  let yamlFirstLine = 1;
   let body = "";
   if (frontmatter) {
     if (!/^---\r?\n/.test(source)) {
@@ -201,18 +202,22 @@ function loadFile(
     try {
       split = parseFrontmatter(source, { frontmatter: "empty-with-spaces" });
     } catch (error) {
-      return { problem: yamlProblem(file, error, FRONTMATTER_TEXT.exec(source)?.[1] ?? "", 1) };
+      const text = FRONTMATTER_TEXT.exec(source)?.[1] ?? "";
+      return { problem: yamlProblem(file, error, readYaml(text)) };
     }
     yamlText = split.rawFrontmatter;
-    yamlFirstLine = 1;
     // Astro's MDX compiler reads the file with the frontmatter blanked out,
     // so positions in the body are positions in the file.
     body = split.content;
   }
 
+  // The second parser, read once: for line numbers, for what js-yaml would
+  // accept silently (anchors, tags, impossible dates) and for clearer errors.
+  const yaml = readYaml(yamlText);
+
   // Anchors and aliases (&name, *name) let a 1 KB file stand for billions of
   // values; a %YAML directive changes how dates are read. Content needs neither.
-  const yamlTrick = yamlTrickIn(yamlText, yamlFirstLine);
+  const yamlTrick = yamlTrickIn(yamlText, yaml);
   if (yamlTrick) return { problem: { file, ...yamlTrick } };
 
   let data: unknown;
@@ -221,12 +226,8 @@ function loadFile(
       ? parseFrontmatter(source, { frontmatter: "remove" }).frontmatter
       : loadYaml(source, { filename: file });
   } catch (error) {
-    return { problem: yamlProblem(file, error, yamlText, yamlFirstLine) };
+    return { problem: yamlProblem(file, error, yaml) };
   }
-
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + yamlFirstLine - 1;
 
   // An escape in a quoted string ("\u202E", "\0") is decoded by the parser,
   // so the characters are looked for in the values, not only in the file.
@@ -236,29 +237,17 @@ function loadFile(
       problem: {
         file,
         field: hidden.path.length ? fieldName(hidden.path) : undefined,
-        line: lineOfPath(document, hidden.path, lineAt),
+        line: lineOfPath(yaml, hidden.path),
         message: `holds an invisible control character (${hidden.name}), written as an escape or a character; it can hide or reorder text for readers, so delete it`,
       },
     };
   }
 
   // js-yaml turns 2026-02-30 into 2 March without a word; the text says otherwise.
-  const impossible = impossibleDate(document, lineAt);
+  const impossible = impossibleDate(yaml);
   if (impossible) {
-    return {
-      problem: {
-        file,
-        line: impossible.line,
-        message: impossible.message,
-      },
-    };
+    return { problem: { file, line: impossible.line, message: impossible.message } };
   }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    if (document.errors.length > 0) return undefined;
-    const node = document.getIn(path as unknown[], true);
-    const offset = isNode(node) ? node.range?.[0] : undefined;
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlFirstLine - 1;
-  };
 
   return {
     entry: {
@@ -269,9 +258,21 @@ function loadFile(
       text: source,
       body,
       bodyLine: 1,
-      lineOf,
+      lineOf: (path) => lineOfPath(yaml, path),
     },
   };
+}
+
+/** A YAML text read by the second parser, with its line numbers. */
+interface ReadYaml {
+  readonly document: Document;
+  readonly lineAt: (offset: number) => number;
+}
+
+function readYaml(text: string): ReadYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  return { document, lineAt: (offset) => lineCounter.linePos(offset).line };
 }
 
 /**
@@ -280,21 +281,19 @@ function loadFile(
  * and line are used, since they point at where the mistake starts (an
  * unclosed quote, not the line where js-yaml gave up).
  */
-function yamlProblem(file: string, error: unknown, yamlText: string, firstLine: number): Problem {
-  const lineCounter = new LineCounter();
-  const [precise] = parseDocument(yamlText, { lineCounter, uniqueKeys: true }).errors;
+function yamlProblem(file: string, error: unknown, { document }: ReadYaml): Problem {
+  const [precise] = document.errors;
   if (precise) {
-    const line = precise.linePos?.[0].line;
     return {
       file,
-      line: line === undefined ? undefined : line + firstLine - 1,
+      line: precise.linePos?.[0].line,
       message: `is not valid YAML (${precise.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}); check the quoting and indentation on that line`,
     };
   }
   const { mark, reason } = error as { mark?: { line: number }; reason?: string };
   return {
     file,
-    line: mark === undefined ? undefined : mark.line + firstLine,
+    line: mark === undefined ? undefined : mark.line + 1,
     message: `is not valid YAML (${reason ?? String(error)}); check the quoting and indentation on that line`,
   };
 }
@@ -321,7 +320,7 @@ function findInValues(
 ): { path: (string | number)[]; name: string } | undefined {
   if (typeof value === "string") {
     const match = HIDDEN_CHARACTERS.exec(value);
-    return match ? { path, name: codePoint(match[0]) } : undefined;
+    return match ? { path, name: codePointName(match[0]) } : undefined;
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
@@ -333,7 +332,7 @@ function findInValues(
   if (value && typeof value === "object" && !(value instanceof Date)) {
     for (const [key, item] of Object.entries(value)) {
       const inKey = HIDDEN_CHARACTERS.exec(key);
-      if (inKey) return { path, name: codePoint(inKey[0]) };
+      if (inKey) return { path, name: codePointName(inKey[0]) };
       const found = findInValues(item, [...path, key]);
       if (found) return found;
     }
@@ -341,14 +340,9 @@ function findInValues(
   return undefined;
 }
 
-function codePoint(character: string): string {
-  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
 function lineOfPath(
-  document: Document,
-  path: readonly (string | number)[],
-  lineAt: (offset: number) => number,
+  { document, lineAt }: ReadYaml,
+  path: readonly PropertyKey[],
 ): number | undefined {
   if (document.errors.length > 0) return undefined;
   const node = document.getIn(path as unknown[], true);
@@ -358,23 +352,21 @@ function lineOfPath(
 
 function yamlTrickIn(
   yamlText: string,
-  firstLine: number,
+  { document, lineAt }: ReadYaml,
 ): { line: number | undefined; message: string } | undefined {
   const directive = /^%/m.exec(yamlText);
   if (directive) {
     return {
-      line: yamlText.slice(0, directive.index).split("\n").length + firstLine - 1,
+      line: yamlText.slice(0, directive.index).split("\n").length,
       message: "starts a YAML directive (%); content files need none, so delete the line",
     };
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter });
   let found: { line: number | undefined; message: string } | undefined;
   visit(document, (_, node) => {
     if (isNode(node) && node.tag !== undefined) {
       const offset = node.range?.[0];
       found = {
-        line: offset === undefined ? undefined : lineCounter.linePos(offset).line + firstLine - 1,
+        line: offset === undefined ? undefined : lineAt(offset),
         message: `uses a YAML type tag (${node.tag}); write the value plainly, in double quotes if it is text`,
       };
       return visit.BREAK;
@@ -383,7 +375,7 @@ function yamlTrickIn(
     if (!isAlias(node) && !anchored) return undefined;
     const offset = isNode(node) || isAlias(node) ? node.range?.[0] : undefined;
     found = {
-      line: offset === undefined ? undefined : lineCounter.linePos(offset).line + firstLine - 1,
+      line: offset === undefined ? undefined : lineAt(offset),
       message:
         "uses a YAML anchor or alias (&name or *name); content files do not need them, so write each value out in full",
     };
@@ -393,10 +385,10 @@ function yamlTrickIn(
 }
 
 /** A value written as YYYY-MM-DD that is no day of the calendar (2026-02-30). */
-function impossibleDate(
-  document: Document,
-  lineAt: (offset: number) => number,
-): { text: string; line: number | undefined; message: string } | undefined {
+function impossibleDate({
+  document,
+  lineAt,
+}: ReadYaml): { text: string; line: number | undefined; message: string } | undefined {
   let found: { text: string; line: number | undefined; message: string } | undefined;
   visit(document, {
     Scalar(_, node) {
@@ -433,6 +425,6 @@ function findControlCharacter(source: string): { line: number; name: string } | 
   if (!match) return undefined;
   return {
     line: source.slice(0, match.index).split("\n").length,
-    name: codePoint(match[0]),
+    name: codePointName(match[0]),
   };
 }

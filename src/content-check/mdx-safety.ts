@@ -14,6 +14,8 @@ import {
   ALLOWED_TAGS,
   ATTRIBUTE_VALUES,
   HIDDEN_CHARACTERS,
+  codePointName,
+  hasVisibleWords,
   MAX_BREAKS,
   MAX_NESTING,
   EMBEDS,
@@ -269,7 +271,7 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
     }
     if (
       (name === "ClaimLink" || node.type === "link" || node.type === "linkReference") &&
-      !hasWords(toText(node))
+      !hasVisibleWords(toText(node))
     ) {
       refuse(
         "a link has no words a reader can see; write the words it stands for between its brackets or tags",
@@ -287,7 +289,7 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
     const hidden = visibleText(node).match(HIDDEN_CHARACTERS);
     if (hidden) {
       refuse(
-        `holds a hidden or overlaying character (U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}), perhaps written as an &#...; reference; it can hide, reorder or cover text for readers, so delete it`,
+        `holds a hidden or overlaying character (${codePointName(hidden[0])}), perhaps written as an &#...; reference; it can hide, reorder or cover text for readers, so delete it`,
       );
     }
     const depth = ancestors.filter(
@@ -384,11 +386,6 @@ function maxDepth(tree: MdastNode): number {
     }
   }
   return deepest;
-}
-
-/** Whether text has a letter or a digit a reader can see. */
-function hasWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text.replace(new RegExp(HIDDEN_CHARACTERS.source, "gu"), ""));
 }
 
 /** Whether text quotes someone or gives a number or a date. */

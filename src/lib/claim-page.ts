@@ -66,6 +66,11 @@ export interface ClaimPageData {
   };
 }
 
+/** A claim's file, from the project root: what edit, history and git dates refer to. */
+export function claimFilePath(claim: Claim): string {
+  return claim.filePath ?? `content/claims/${claim.id}.mdx`;
+}
+
 /** Citation ids in the order the text first uses them. */
 export function citationOrder(body: string): string[] {
   const ids = [...body.matchAll(/<Cite\s+id="([^"]+)"/g)].map((match) => match[1] ?? "");
@@ -157,7 +162,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
   const sources = groupCitations(claim, sourcesById);
   const url = absolute(site, claimPath(claim.id));
   const home = absolute(site, path());
-  const filePath = claim.filePath ?? `content/claims/${claim.id}.mdx`;
+  const filePath = claimFilePath(claim);
   return {
     claim,
     claimant,

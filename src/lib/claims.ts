@@ -3,7 +3,7 @@
  * functions, so drafts are filtered in exactly one place.
  */
 import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
-import { assembleClaimPage, type ClaimPageData } from "@/lib/claim-page";
+import { assembleClaimPage, claimFilePath, type ClaimPageData } from "@/lib/claim-page";
 import { lastChanged } from "@/lib/history";
 import { SITE } from "@/site.config";
 import type { CORRECTION_KINDS } from "@/schemas";
@@ -98,7 +98,7 @@ export async function buildClaimPage(claim: Claim, site: URL | undefined): Promi
     firstAppearance,
     sourcesById,
     site,
-    lastChanged: lastChanged(claim.filePath ?? `content/claims/${claim.id}.mdx`),
+    lastChanged: lastChanged(claimFilePath(claim)),
     repository: SITE.repository,
   });
 }

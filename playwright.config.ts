@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/lib/browser";
 
-const PORT = 4322;
+/** Where the built site is served for the tests; set E2E_PORT to run two checkouts at once. */
+const PORT = Number(process.env["E2E_PORT"] ?? 4322);
 /** The same build served with its _headers applied, as Netlify-style hosts do. */
-export const HEADERS_PORT = 4323;
+export const HEADERS_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: "tests/e2e",

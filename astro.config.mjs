@@ -7,7 +7,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { MDX_FEATURES } from "./src/content-check/allow-list.ts";
 import { emitGuard } from "./src/content-check/emit-guard.ts";
 import { headingIds } from "./src/content-check/heading-ids.ts";
-import contentCheck from "./src/integrations/content-check.ts";
+import contentCheck from "./src/integrations/content-check/index.ts";
 import searchIndex from "./src/integrations/search-index.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 

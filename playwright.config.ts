@@ -5,6 +5,8 @@ import { chromiumLaunchOptions } from "./scripts/lib/browser";
 const PORT = Number(process.env["E2E_PORT"] ?? 4322);
 /** The same build served with its _headers applied, as Netlify-style hosts do. */
 export const HEADERS_PORT = PORT + 1;
+/** The dev-server test starts `astro dev` on a copy of the project here. */
+export const DEV_PORT = PORT + 2;
 
 export default defineConfig({
   testDir: "tests/e2e",

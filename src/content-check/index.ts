@@ -1,6 +1,6 @@
 /**
  * The content check: every rule an edit to content/ must pass, run before
- * Astro builds (see src/integrations/content-check.ts) and by the unit tests.
+ * Astro builds (see src/integrations/content-check/) and by the unit tests.
  */
 import { loadContent } from "./load.ts";
 import { checkIntegrity } from "./integrity.ts";

@@ -1,0 +1,118 @@
+/**
+ * Editors preview in `npm run dev`: it must look like the built site, and a
+ * bad edit must show the content check's message in the browser. The dev
+ * server runs on a throw-away copy of the project, so the test can break and
+ * fix content without touching the checkout.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { DEV_PORT } from "../../playwright.config";
+import { copyProject, linkNodeModules, makeTempDir, removeDir } from "../../scripts/lib/temp-site";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const DEV = `http://127.0.0.1:${DEV_PORT}`;
+const CLAIM = "memo-core-assessment";
+const CLAIM_FILE = `content/claims/${CLAIM}.mdx`;
+
+let dir = "";
+let server: ChildProcess | undefined;
+let serverLog = "";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = makeTempDir("dev-server-test");
+  copyProject(REPO, dir);
+  linkNodeModules(REPO, dir);
+  server = spawn(
+    process.execPath,
+    [
+      join(dir, "node_modules/astro/bin/astro.mjs"),
+      "dev",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(DEV_PORT),
+    ],
+    { cwd: dir, env: { ...process.env, FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const log = (chunk: Buffer) => (serverLog += chunk.toString());
+  server.stdout?.on("data", log);
+  server.stderr?.on("data", log);
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${DEV}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    if (server.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`astro dev did not start on ${DEV}:\n${serverLog}`);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  if (dir) removeDir(dir);
+});
+
+/** Console errors and uncaught exceptions while `page` is open. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Styles that only the site's stylesheet sets, read from the rendered page. */
+const siteStyles = (page: Page) =>
+  page.evaluate(() => {
+    const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+    return {
+      bodyFont: style("body").fontFamily,
+      bodyBackground: style("body").backgroundColor,
+      headingSize: style("h1").fontSize,
+      mainWidth: style("main").maxWidth,
+    };
+  });
+
+test("a claim page in the dev server looks like the built site and logs no error", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto(`${DEV}/claims/${CLAIM}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const dev = await siteStyles(page);
+  await page.goto(`/claims/${CLAIM}/`);
+  expect(dev).toEqual(await siteStyles(page));
+  expect(errors).toEqual([]);
+});
+
+test("a bad edit shows the content check's message in the browser, and the fix clears it", async ({
+  page,
+}) => {
+  const file = join(dir, CLAIM_FILE);
+  const good = readFileSync(file, "utf8");
+  await page.goto(`${DEV}/claims/${CLAIM}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  try {
+    writeFileSync(file, good.replace(/^verdict: unproven$/m, "verdict: unproved"));
+    // The page reloads by itself into Astro's error overlay.
+    const message = page.getByText(
+      new RegExp(`${CLAIM_FILE.replace(/[./]/g, "\\$&")}:\\d+: verdict: .*unproven`),
+    );
+    await expect(message.first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/at .*\.(astro|ts):\d+/)).toHaveCount(0);
+  } finally {
+    writeFileSync(file, good);
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 20_000 });
+});

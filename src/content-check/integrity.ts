@@ -7,6 +7,7 @@ import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
 import { scanMdx, type MdxScan } from "./mdx-safety.ts";
+import { closest } from "./suggest.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 interface Citation {
@@ -44,15 +45,15 @@ export function checkIntegrity(
     id: unknown,
   ): void => {
     if (typeof id !== "string" || exists(collection, id)) return;
+    const guess = closest(id, ids.get(collection) ?? []);
+    const extension = COLLECTIONS[collection as keyof typeof COLLECTIONS]?.extension ?? ".yaml";
     problems.push({
       file: file.file,
       line: file.lineOf(path),
       field: fieldName(path),
-      message:
-        `"${id}" does not match any file in content/${collection}/; use the name of an existing file there (without the extension) or add content/${collection}/${id}.yaml`.replace(
-          ".yaml",
-          collection === "claims" ? ".mdx" : ".yaml",
-        ),
+      message: guess
+        ? `"${id}" does not match any file in content/${collection}/; did you mean "${guess}"? Fix the spelling`
+        : `"${id}" does not match any file in content/${collection}/; use the name of an existing file there (without the extension) or add content/${collection}/${id}${extension}`,
     });
   };
 
@@ -140,11 +141,16 @@ export function checkIntegrity(
       }
     }
     for (const { id, line } of scan?.claimLinks ?? []) {
-      if (publishedClaims.has(id)) continue;
+      // A claim whose file does not parse is reported once, for that file.
+      const unread = unreadable.some((entry) => entry.collection === "claims" && entry.id === id);
+      if (publishedClaims.has(id) || unread) continue;
+      const guess = closest(id, publishedClaims);
       problems.push({
         file: file.file,
         line: line === undefined ? undefined : file.bodyLine + line - 1,
-        message: `<ClaimLink id="${id}"> names no published claim; use the file name of one in content/claims/ (without .mdx)`,
+        message: guess
+          ? `<ClaimLink id="${id}"> names no published claim; did you mean "${guess}"? Fix the spelling`
+          : `<ClaimLink id="${id}"> names no published claim; use the file name of one in content/claims/ (without .mdx)`,
       });
     }
     if (file.collection === "sources") checkSourceAddresses(file, data, problems);

@@ -13,6 +13,7 @@ import { LineCounter, isAlias, isNode, isScalar, parseDocument, visit, type Docu
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
 import { HIDDEN_CHARACTERS, codePointName } from "./allow-list.ts";
 import { fieldName, type Problem } from "./problem.ts";
+import { explainYamlMistake } from "./yaml-errors.ts";
 
 export type { CollectionName };
 
@@ -265,6 +266,7 @@ function loadFile(
 
 /** A YAML text read by the second parser, with its line numbers. */
 interface ReadYaml {
+  readonly text: string;
   readonly document: Document;
   readonly lineAt: (offset: number) => number;
 }
@@ -272,24 +274,17 @@ interface ReadYaml {
 function readYaml(text: string): ReadYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  return { document, lineAt: (offset) => lineCounter.linePos(offset).line };
+  return { text, document, lineAt: (offset) => lineCounter.linePos(offset).line };
 }
 
 /**
  * A YAML error, at its line in the file. js-yaml (Astro's parser) decides
- * whether the YAML is valid; where the other parser also fails, its wording
- * and line are used, since they point at where the mistake starts (an
- * unclosed quote, not the line where js-yaml gave up).
+ * whether the YAML is valid; where the other parser also fails, the mistake is
+ * explained in plain words at the line to change (see yaml-errors.ts).
  */
-function yamlProblem(file: string, error: unknown, { document }: ReadYaml): Problem {
-  const [precise] = document.errors;
-  if (precise) {
-    return {
-      file,
-      line: precise.linePos?.[0].line,
-      message: `is not valid YAML (${precise.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}); check the quoting and indentation on that line`,
-    };
-  }
+function yamlProblem(file: string, error: unknown, { text }: ReadYaml): Problem {
+  const mistake = explainYamlMistake(text);
+  if (mistake) return { file, line: mistake.line, message: mistake.message };
   const { mark, reason } = error as { mark?: { line: number }; reason?: string };
   return {
     file,

@@ -183,6 +183,19 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           if (id !== undefined) (name === "Cite" ? cites : claimLinks).push({ id, line });
           return;
         }
+        const component = misspeltComponent(name);
+        if (component) {
+          refuse(
+            `<${name}> is not the <${component}> component (component names start with a capital letter); did you mean <${component}>? Fix the spelling`,
+          );
+          // Counted as the citation it was meant to be, so the citation it
+          // names is not also reported as never cited.
+          const id = node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id");
+          if (component === "Cite" && typeof id?.value === "string") {
+            cites.push({ id: id.value, line });
+          }
+          return;
+        }
         const tag = name;
         if (tag.toLowerCase() === "script") {
           refuse(
@@ -213,6 +226,12 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
 
 type Attribute = MdxJsxAttributeUnion;
 
+/** The component a tag name means when only its capitals are wrong (`<cite>` for `<Cite>`). */
+const misspeltComponent = (name: string) =>
+  Object.keys(MDX_COMPONENTS).find(
+    (known) => known !== name && known.toLowerCase() === name.toLowerCase(),
+  );
+
 const TOO_DEEP = `is nested too deeply to read (lists, quotes or tags inside each other more than ${MAX_NESTING} levels); flatten it`;
 
 /** Inline tags and components that must stay inside a sentence. */
@@ -242,6 +261,8 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
       refuse(TOO_DEEP);
       return;
     }
+    // Reported once, where tags are checked.
+    if (misspeltComponent(name)) return;
     if (isLink(node) && ancestors.some(isLink)) {
       refuse(
         "a link is inside another link (a <Cite>, <ClaimLink> or [text](address) within one); move it out",

@@ -7,6 +7,7 @@ import { COLLECTIONS, COLLECTION_NAMES } from "../schemas/collections.ts";
 import { ID_REFERENCES } from "../schemas/index.ts";
 import { KEBAB_CASE } from "../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
+import { closest } from "./suggest.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 /** Each collection's schema with references as plain ids, from the registry. */
@@ -137,32 +138,6 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
 }
 
 /** The allowed name nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 3))
-    ? best.candidate
-    : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 function suggestKebab(name: string): string {
   return name

@@ -1,15 +1,65 @@
 /**
- * The content check on its own, without a build: every rule an edit to
- * content/ must pass, worded as `file:line: field: what is wrong; fix`.
+ * "Ready for a pull request?" in a few seconds, without a build: every rule
+ * an edit to content/ must pass, the corrections rule against the base
+ * branch, and the house formatting of the files the editor changed, each
+ * problem worded as `file:line: field: what is wrong; fix`.
  *
- *   npm run check:content
+ *   npm run check:content            check
+ *   npm run check:content -- --fix   also format the changed files, then check
  *
- * Exit codes: 0 no problems, 1 problems found.
+ * Exit codes: 0 ready, 1 problems found.
  */
-import { fileURLToPath } from "node:url";
-import { checkContent, formatReport } from "../src/content-check/index.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as prettier from "prettier";
+import { checkContent, formatReport, type Problem } from "../src/content-check/index.ts";
+import { changedFiles, findBase } from "./lib/changes.ts";
+import { checkCorrections } from "./lib/corrections-check.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const problems = checkContent(root);
-console.log(formatReport(problems));
+const root = process.cwd();
+const fix = process.argv.includes("--fix");
+const started = performance.now();
+
+const problems: Problem[] = [];
+const notes: string[] = [];
+
+const base = findBase(root);
+if ("error" in base) {
+  notes.push(`Corrections and formatting were not checked: ${base.error}.`);
+} else {
+  const changed = changedFiles(root, base, "content")
+    .flatMap((change) => (change.after ? [change.after] : []))
+    .filter((path) => /\.(mdx|ya?ml)$/.test(path));
+  const unformatted: string[] = [];
+  for (const path of changed) {
+    const text = readFileSync(join(root, path), "utf8");
+    const options = { ...(await prettier.resolveConfig(join(root, path))), filepath: path };
+    // A file that does not parse is reported by the content check below.
+    const formatted = await prettier.format(text, options).catch(() => text);
+    if (formatted === text) continue;
+    if (fix) writeFileSync(join(root, path), formatted);
+    else unformatted.push(path);
+  }
+  for (const file of unformatted) {
+    problems.push({
+      file,
+      message: `is not in the house format (line wrapping, quotes, spacing); run npm run check:content -- --fix to format the files you changed, or npx prettier --write ${file}`,
+    });
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  problems.push(...checkCorrections(root, base, today).problems);
+  const formattedNote = fix ? "formatted" : "format checked";
+  notes.push(
+    `Changes ${base.description}: ${changed.length} content file(s) changed and ${formattedNote}.`,
+  );
+}
+
+problems.unshift(...checkContent(root));
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(notes.join("\n"));
+console.log(
+  problems.length === 0
+    ? `Ready for a pull request: the content check, the corrections rule and the formatting all pass (${seconds} s).`
+    : formatReport(problems),
+);
 process.exitCode = problems.length === 0 ? 0 : 1;

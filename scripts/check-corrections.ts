@@ -1,69 +1,27 @@
 /**
  * Fails when a claim's rating or bottom line changed against the base branch
- * without a new corrections entry. In GitHub Actions the base is the pull
- * request's target (GITHUB_BASE_REF); locally it is `main`, or BASE_REF.
+ * without a new corrections entry. The base is the pull request's target in
+ * GitHub Actions, else the remote's default branch (see scripts/lib/changes.ts);
+ * the output says which it compared with.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { checkCorrection, frontmatterOf } from "../src/content-check/corrections.ts";
-import { formatReport, type Problem } from "../src/content-check/index.ts";
+import { formatReport } from "../src/content-check/index.ts";
+import { findBase } from "./lib/changes.ts";
+import { checkCorrections } from "./lib/corrections-check.ts";
 
-const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
-const tryGit = (...args: string[]) => {
-  try {
-    return git(...args);
-  } catch {
-    return undefined;
-  }
-};
-
-const candidates = process.env["GITHUB_BASE_REF"]
-  ? [`origin/${process.env["GITHUB_BASE_REF"]}`, process.env["GITHUB_BASE_REF"]]
-  : [process.env["BASE_REF"] ?? "main", "origin/main"];
-const base = candidates.find((ref) =>
-  tryGit("rev-parse", "--verify", "--quiet", `${ref}^{commit}`),
-);
-if (!base) {
-  console.error(
-    `The corrections check needs the base branch to compare against, but none of ${candidates.join(", ")} exists here. Fetch it (git fetch origin main) or set BASE_REF.`,
-  );
+// Run from the checkout to check (npm runs scripts from the project root).
+const root = process.cwd();
+const base = findBase(root);
+if ("error" in base) {
+  console.error(`The corrections check could not run: ${base.error}.`);
   process.exit(1);
 }
-const mergeBase = git("merge-base", "HEAD", base);
-// Committed and uncommitted changes alike, so editors see this before they
-// push. Renames are followed: a claim moved to a new file name and re-rated in
-// the same change is compared with its old self.
-const changedFiles = git(
-  "diff",
-  "--name-status",
-  "-M",
-  "--diff-filter=MR",
-  mergeBase,
-  "--",
-  "content/claims",
-)
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => {
-    const [status = "", from = "", to] = line.split("\t");
-    return { before: from, after: status.startsWith("R") && to ? to : from };
-  })
-  .filter(({ after }) => after.endsWith(".mdx"));
-
 const today = new Date().toISOString().slice(0, 10);
-const problems: Problem[] = [];
-for (const { before: oldFile, after: file } of changedFiles) {
-  if (!existsSync(file)) continue;
-  const before = frontmatterOf(git("show", `${mergeBase}:${oldFile}`));
-  const after = frontmatterOf(readFileSync(file, "utf8"));
-  // A file whose frontmatter does not parse is reported by the content check.
-  if (before && after) problems.push(...checkCorrection(file, before, after, today));
-}
-
+const { problems, changedClaims } = checkCorrections(root, base, today);
 if (problems.length > 0) {
+  console.error(`Corrections check, ${base.description}.`);
   console.error(formatReport(problems));
   process.exit(1);
 }
 console.log(
-  `Corrections check: ${changedFiles.length} changed claim file(s) since ${base} (${mergeBase.slice(0, 7)}); every rating or bottom-line change has a corrections entry.`,
+  `Corrections check, ${base.description}: ${changedClaims} changed claim file(s); every rating or bottom-line change has a corrections entry.`,
 );

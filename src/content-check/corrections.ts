@@ -51,7 +51,7 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
     {
       file,
       field: "corrections",
-      message: `${what}, but no corrections entry was added; readers must be told. Add one, e.g.\n    corrections:\n      - date: ${today}\n        kind: update   # or correction, if we got something wrong\n        text: What changed and why.\n    and set updated: ${today}`,
+      message: `${what}, but no corrections entry was added; readers must be told. Add an entry under corrections with date: ${today}, kind: update (or correction, if we got something wrong) and text: what changed and why; revise the reasoning in the text to match; and set updated: ${today}`,
     },
   ];
 }

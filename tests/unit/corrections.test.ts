@@ -20,7 +20,7 @@ describe("the corrections rule", () => {
     const problems = checkCorrection(file, before, { ...before, verdict: "mixed" }, "2026-12-01");
     expect(formatReport(problems)).toMatchInlineSnapshot(`
       "The content check found 1 problem:
-        content/claims/fixture-claim.mdx: corrections: verdict changed from "unproven" to "mixed", but no corrections entry was added; readers must be told. Add one, e.g.\\u{a}    corrections:\\u{a}      - date: 2026-12-01\\u{a}        kind: update   # or correction, if we got something wrong\\u{a}        text: What changed and why.\\u{a}    and set updated: 2026-12-01"
+        content/claims/fixture-claim.mdx: corrections: verdict changed from "unproven" to "mixed", but no corrections entry was added; readers must be told. Add an entry under corrections with date: 2026-12-01, kind: update (or correction, if we got something wrong) and text: what changed and why; revise the reasoning in the text to match; and set updated: 2026-12-01"
     `);
   });
 
@@ -98,6 +98,25 @@ describe("the corrections check against the base branch", () => {
     expect(result.stderr).toContain(
       'content/claims/new-name.mdx: corrections: verdict changed from "unproven" to "mixed"',
     );
+  });
+
+  test("on a local main, compares with the remote's branch, and says so", () => {
+    const upstream = repository((git) => git("checkout", "-q", "main"));
+    const clone = mkdtempSync(join(tmpdir(), "corrections-clone-"));
+    execFileSync("git", ["clone", "-q", "-b", "main", upstream, clone]);
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: clone, stdio: "ignore" });
+    git("config", "user.email", "editor@example.org");
+    git("config", "user.name", "Editor");
+    writeFileSync(join(clone, "content/claims/old-name.mdx"), claim("mixed"));
+    git("commit", "-q", "-am", "Re-rate on main");
+    const result = spawnSync(process.execPath, [script], {
+      cwd: clone,
+      encoding: "utf8",
+      env: { ...process.env, BASE_REF: "", GITHUB_BASE_REF: "" },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("compared with origin/main (merge base");
+    expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
   });
 
   test("passes a rename that changes no rating", () => {

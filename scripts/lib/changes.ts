@@ -1,0 +1,105 @@
+/**
+ * What an editor's change is, measured against the branch it will be merged
+ * into: the corrections check, `npm run check:content` and `npm run review`
+ * all compare the working tree (committed and uncommitted edits, new files
+ * included) with the merge base found here, and say which it was.
+ */
+import { execFileSync } from "node:child_process";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+
+const tryGit = (cwd: string, ...args: string[]) => {
+  try {
+    return git(cwd, ...args);
+  } catch {
+    return undefined;
+  }
+};
+
+export interface Base {
+  /** The branch compared with, as git names it: `origin/main`. */
+  readonly ref: string;
+  /** The commit where the change left that branch. */
+  readonly mergeBase: string;
+  /** One line for the editor: what was compared with what. */
+  readonly description: string;
+}
+
+/**
+ * The branch a change will be merged into, in order of preference: the pull
+ * request's target in GitHub Actions (GITHUB_BASE_REF), BASE_REF when an
+ * editor sets it, the remote's default branch, then local `main`. A remote
+ * branch comes before local `main`, so commits made on a local `main` are
+ * still compared with what the project has.
+ */
+export function findBase(cwd: string, env = process.env): Base | { readonly error: string } {
+  const pullRequestBase = env["GITHUB_BASE_REF"];
+  const candidates = pullRequestBase
+    ? [`origin/${pullRequestBase}`, pullRequestBase]
+    : env["BASE_REF"]
+      ? [env["BASE_REF"]]
+      : [
+          tryGit(cwd, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"),
+          "origin/main",
+          "main",
+        ].filter((ref): ref is string => Boolean(ref));
+  const ref = candidates.find((candidate) =>
+    tryGit(cwd, "rev-parse", "--verify", "--quiet", `${candidate}^{commit}`),
+  );
+  if (!ref) {
+    return {
+      error: `there is no base branch to compare with (tried ${candidates.join(", ")}); fetch it (git fetch origin main) or name one with BASE_REF=<branch or commit>`,
+    };
+  }
+  const mergeBase = git(cwd, "merge-base", "HEAD", ref);
+  const head = git(cwd, "rev-parse", "HEAD");
+  const short = mergeBase.slice(0, 7);
+  const description =
+    mergeBase === head
+      ? `compared with ${ref} (${short}), which is this commit: only uncommitted edits count; to check committed work, set BASE_REF to the commit before it`
+      : `compared with ${ref} (merge base ${short}), committed and uncommitted edits alike`;
+  return { ref, mergeBase, description };
+}
+
+export type ChangeStatus = "added" | "modified" | "deleted" | "renamed";
+
+export interface Change {
+  readonly status: ChangeStatus;
+  /** The path at the merge base; absent for an added file. */
+  readonly before?: string;
+  /** The path in the working tree; absent for a deleted file. */
+  readonly after?: string;
+}
+
+const STATUS: Record<string, ChangeStatus> = {
+  A: "added",
+  M: "modified",
+  D: "deleted",
+  R: "renamed",
+};
+
+/** Files under `folder` that differ from the merge base, renames followed, new files included. */
+export function changedFiles(cwd: string, base: Base, folder: string): Change[] {
+  const tracked = git(cwd, "diff", "--name-status", "-M", base.mergeBase, "--", folder)
+    .split("\n")
+    .filter(Boolean)
+    .flatMap((line): Change[] => {
+      const [code = "", from = "", to] = line.split("\t");
+      const status = STATUS[code[0] ?? ""];
+      if (!status) return [];
+      if (status === "added") return [{ status, after: from }];
+      if (status === "deleted") return [{ status, before: from }];
+      return [{ status, before: from, after: to ?? from }];
+    });
+  const untracked = git(cwd, "ls-files", "--others", "--exclude-standard", "--", folder)
+    .split("\n")
+    .filter(Boolean)
+    .map((path): Change => ({ status: "added", after: path }));
+  return [...tracked, ...untracked];
+}
+
+/** A file's text at the merge base. */
+export function textAtBase(cwd: string, base: Base, path: string): string {
+  return git(cwd, "show", `${base.mergeBase}:${path}`);
+}

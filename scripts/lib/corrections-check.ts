@@ -1,0 +1,33 @@
+/**
+ * The corrections rule applied to an editor's change: every claim whose
+ * rating or bottom line differs from the base branch must add a corrections
+ * entry (src/content-check/corrections.ts says what counts).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
+import type { Problem } from "../../src/content-check/index.ts";
+import { changedFiles, textAtBase, type Base } from "./changes.ts";
+
+export interface CorrectionsResult {
+  readonly problems: Problem[];
+  /** How many existing claim files the change touched. */
+  readonly changedClaims: number;
+}
+
+export function checkCorrections(cwd: string, base: Base, today: string): CorrectionsResult {
+  // Renames are followed: a claim moved to a new file name and re-rated in the
+  // same change is compared with its old self. New claims need no entry.
+  const changed = changedFiles(cwd, base, "content/claims").filter(
+    (change) => change.before && change.after?.endsWith(".mdx"),
+  );
+  const problems: Problem[] = [];
+  for (const { before: oldFile = "", after: file = "" } of changed) {
+    if (!existsSync(join(cwd, file))) continue;
+    const before = frontmatterOf(textAtBase(cwd, base, oldFile));
+    const after = frontmatterOf(readFileSync(join(cwd, file), "utf8"));
+    // A file whose frontmatter does not parse is reported by the content check.
+    if (before && after) problems.push(...checkCorrection(file, before, after, today));
+  }
+  return { problems, changedClaims: changed.length };
+}

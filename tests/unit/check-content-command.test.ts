@@ -1,0 +1,78 @@
+/**
+ * `npm run check:content`, run as an editor runs it: in a checkout on a
+ * feature branch, with the content check, the corrections rule and the
+ * formatting of what the editor changed in one pass.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { fixtureRoot } from "./fixtures";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const SCRIPT = join(REPO, "scripts/check-content.ts");
+const CLAIM = "content/claims/fixture-claim.mdx";
+
+/** The valid fixture site committed on main, checked out on a feature branch. */
+function checkout(): string {
+  const root = fixtureRoot("valid");
+  // The project's formatting rules, minus the plugins (they format code, not content).
+  const rules = JSON.parse(readFileSync(join(REPO, ".prettierrc.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  delete rules["plugins"];
+  writeFileSync(join(root, ".prettierrc.json"), JSON.stringify(rules));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.email", "editor@example.org");
+  git("config", "user.name", "Editor");
+  execFileSync(join(REPO, "node_modules/.bin/prettier"), ["--write", "content"], {
+    cwd: root,
+    stdio: "ignore",
+  });
+  git("add", ".");
+  git("commit", "-q", "-m", "Site");
+  git("checkout", "-q", "-b", "edit");
+  return root;
+}
+
+const run = (root: string, ...args: string[]) =>
+  spawnSync(process.execPath, [SCRIPT, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, BASE_REF: "main", GITHUB_BASE_REF: "" },
+  });
+
+describe("npm run check:content", { timeout: 30_000 }, () => {
+  test("says the change is ready when everything passes", () => {
+    const result = run(checkout());
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Ready for a pull request");
+    expect(result.stdout).toContain("compared with main");
+  });
+
+  test("reports an unformatted changed file with the command that fixes it, and --fix fixes it", () => {
+    const root = checkout();
+    const path = join(root, CLAIM);
+    writeFileSync(path, readFileSync(path, "utf8").replace("title: ", "title:    "));
+    const failed = run(root);
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain(
+      `${CLAIM}: is not in the house format (line wrapping, quotes, spacing); run npm run check:content -- --fix`,
+    );
+    const fixed = run(root, "--fix");
+    expect(fixed.status).toBe(0);
+    expect(readFileSync(path, "utf8")).toContain('title: "A fixture claim"');
+  });
+
+  test("applies the corrections rule to the editor's change", () => {
+    const root = checkout();
+    const path = join(root, CLAIM);
+    writeFileSync(path, readFileSync(path, "utf8").replace("verdict: unproven", "verdict: mixed"));
+    const result = run(root);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${CLAIM}: corrections: verdict changed from "unproven"`);
+  });
+});

@@ -35,6 +35,20 @@ export default defineConfig({
       // Keep scripts in files so the Content-Security-Policy needs no inline
       // script allowance.
       assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro marks every MDX module with a "use astro:head-inject"
+        // directive that the bundler then warns about, once per content file;
+        // the warning names editors' files but is Astro's own concern, and it
+        // would bury the messages editors must act on. Everything else is shown.
+        onwarn(warning, warn) {
+          if (
+            warning.code === "MODULE_LEVEL_DIRECTIVE" &&
+            warning.message.includes("astro:head-inject")
+          )
+            return;
+          warn(warning);
+        },
+      },
     },
   },
 });

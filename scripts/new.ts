@@ -31,13 +31,6 @@ const today = new Date().toISOString().slice(0, 10);
 const file = join("content", folder, `${id}.${kind === "claim" ? "mdx" : "yaml"}`);
 if (kind === "claim") {
   const [claimant] = ids("claimants");
-  const [source] = ids("sources");
-  if (!claimant || !source) {
-    console.error(
-      "Nothing was written: a claim needs at least one claimant and one source to point at; add those first.",
-    );
-    process.exit(1);
-  }
   const orders = ids("claims").map((claim) => {
     const data = frontmatterOf(
       readFileSync(join(root, "content", "claims", `${claim}.mdx`), "utf8"),
@@ -46,7 +39,7 @@ if (kind === "claim") {
   });
   writeFileSync(
     file,
-    claimTemplate({ today, claimant, source, order: Math.max(0, ...orders) + 1 }),
+    claimTemplate({ today, claimant: claimant ?? "engadget", lastOrder: Math.max(0, ...orders) }),
   );
 } else {
   writeFileSync(file, sourceTemplate(today));

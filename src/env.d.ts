@@ -2,6 +2,10 @@ declare namespace App {
   interface Locals {
     /** Set by a claim page so its `<Cite>` markers can label themselves. */
     citedPassages?: ReadonlyMap<string, import("@/lib/claim-page").CitedPassage>;
+    /** The claim's two ratings, for <RatingLabel /> in its text. */
+    claimRatings?: Readonly<
+      Record<import("@/schemas/ratings").RatingDimension, import("@/schemas/ratings").RatingKey>
+    >;
     /** Citation ids already marked once on the page (the back-link target). */
     citationsSeen?: Set<string>;
   }

@@ -6,7 +6,8 @@
  */
 import { z } from "astro/zod";
 import { KEBAB_CASE, PLACEHOLDER } from "../../src/schemas/fields.ts";
-import { ID_REFERENCES, claimSchema, sourceSchema } from "../../src/schemas/index.ts";
+import { ID_REFERENCES, SOURCE_KINDS, claimSchema, sourceSchema } from "../../src/schemas/index.ts";
+import { RATING_KEYS } from "../../src/schemas/ratings.ts";
 
 const CLAIM = claimSchema(ID_REFERENCES);
 const SOURCE = sourceSchema();
@@ -57,37 +58,42 @@ interface ClaimTemplateInput {
   today: string;
   /** An existing claimant id, shown as an example. */
   claimant: string;
-  /** An existing source id, cited by the example citation. */
-  source: string;
-  /** The next free position in story order. */
-  order: number;
+  /** The highest `appearance.order` in use, shown as a guide. */
+  lastOrder: number;
 }
 
-export function claimTemplate({ today, claimant, source, order }: ClaimTemplateInput): string {
+const RATING_CHOICES = `${PLACEHOLDER} one of ${RATING_KEYS.join(", ")} (see the ratings page)`;
+
+/**
+ * Every value the editor must choose is a placeholder, never a real-looking
+ * default they could forget: the content check names each one left.
+ */
+export function claimTemplate({ today, claimant, lastOrder }: ClaimTemplateInput): string {
   const field = (name: string, value: string) =>
     `${comment(describe(CLAIM, name))}\n${name}: ${value}`;
+  const date = (what: string) => `"${PLACEHOLDER} ${what}, as YYYY-MM-DD (today is ${today})"`;
   return `---
 ${field("title", `"${PLACEHOLDER} a short headline for this check"`)}
 ${field("claim", `"${PLACEHOLDER} the claim, copied exactly from the story"`)}
-${field("claimant", claimant)}
+${field("claimant", `"${PLACEHOLDER} the id of a file in content/claimants/, e.g. ${claimant}"`)}
 ${comment(describe(CLAIM, "appearance"))}
 appearance:
-  order: ${order}
+  order: "${PLACEHOLDER} a number: where it comes in the story (the last claim is ${lastOrder}; 4.5 goes between 4 and 5)"
   location: "${PLACEHOLDER} Headline, Subtitle or Paragraph N"
 ${comment(describe(CLAIM, "firstAppearance"))}
-# firstAppearance: ${source}
-${field("reporting", "unproven")}
-${field("verdict", "unproven")}
+# firstAppearance: the-id-of-a-source
+${field("reporting", `"${RATING_CHOICES}"`)}
+${field("verdict", `"${RATING_CHOICES}"`)}
 ${field("bottomLine", `"${PLACEHOLDER} one sentence a reader can take away."`)}
 ${comment(describe(CLAIM, "citations"))}
 citations:
   - id: first-citation
-    source: ${source}
+    source: "${PLACEHOLDER} the id of a file in content/sources/"
     passage: "${PLACEHOLDER} the exact passage from the source"
     # locator: page 1
-${field("published", today)}
-${field("updated", today)}
-${field("evidenceAsOf", today)}
+${field("published", date("the day it is published"))}
+${field("updated", date("the day of the last change"))}
+${field("evidenceAsOf", date("the day you last searched for evidence"))}
 ${field("corrections", "[]")}
 ${field("draft", "true")}
 ---
@@ -111,7 +117,10 @@ ${PLACEHOLDER} say plainly what remains unknown.
 
 ## Why these ratings
 
-${PLACEHOLDER} one paragraph for the reporting rating, one for the verdict.
+<RatingLabel of="reporting" /> ${PLACEHOLDER} why the story's reporting earns its
+rating.
+
+<RatingLabel of="verdict" /> ${PLACEHOLDER} why the claim itself earns its rating.
 `;
 }
 
@@ -126,7 +135,7 @@ ${field("titleUnconfirmed", "false")}
 ${field("publisher", `"${PLACEHOLDER} who published it"`)}
 ${comment(describe(SOURCE, "author"))}
 # author: "Name Surname"
-${field("date", today)}
+${field("date", `"${PLACEHOLDER} the day it was published, as YYYY-MM-DD"`)}
 ${field("datePrecision", "day")}
 ${field("publisherDomain", `"${PLACEHOLDER_HOST}"`)}
 ${field("url", `"https://${PLACEHOLDER_HOST}/"`)}
@@ -138,8 +147,8 @@ ${comment(describe(SOURCE, "copy"))}
 #   what: "A repost of the article on ..."
 ${comment(describe(SOURCE, "archiveUrl"))}
 # archiveUrl: "https://web.archive.org/web/..."
-${field("accessed", today)}
-${field("kind", "news-report")}
+${field("accessed", `"${PLACEHOLDER} the day you read it, as YYYY-MM-DD (today is ${today})"`)}
+${field("kind", `"${PLACEHOLDER} one of ${SOURCE_KINDS.join(", ")}"`)}
 ${comment(describe(SOURCE, "note"))}
 # note: "How the date was established, for example."
 `;

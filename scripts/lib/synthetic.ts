@@ -247,8 +247,8 @@ function claimMdx(
     `## ${SECTION_TITLES.unknown}`,
     paragraph(4),
     `## ${SECTION_TITLES.ratings}`,
-    `**Reporting: ${reporting}.** ${paragraph(2)}`,
-    `**Verdict: ${verdict}.** ${paragraph(3, 11)}`,
+    `<RatingLabel of="reporting" /> ${paragraph(2)}`,
+    `<RatingLabel of="verdict" /> ${paragraph(3, 11)}`,
   ];
   return `${frontmatter.join("\n")}\n\n${body.join("\n\n")}\n`;
 }

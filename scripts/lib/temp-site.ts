@@ -179,6 +179,10 @@ export function bareSiteFiles(): ProjectFile[] {
       text: "---\nconst { id } = Astro.props;\n---\n\n<sup>[{id}]</sup>\n",
     },
     {
+      path: "src/components/RatingLabel.astro",
+      text: "---\nconst { of } = Astro.props;\n---\n\n<strong>{of}</strong>\n",
+    },
+    {
       path: "src/pages/index.astro",
       text: [
         "---",
@@ -200,6 +204,7 @@ export function bareSiteFiles(): ProjectFile[] {
         'import { getCollection, render } from "astro:content";',
         'import Layout from "../../layouts/Layout.astro";',
         'import Cite from "../../components/Cite.astro";',
+        'import RatingLabel from "../../components/RatingLabel.astro";',
         "",
         "export async function getStaticPaths() {",
         '  const claims = await getCollection("claims");',
@@ -212,7 +217,7 @@ export function bareSiteFiles(): ProjectFile[] {
         "",
         "<Layout title={claim.data.title}>",
         "  <h1>{claim.data.title}</h1>",
-        "  <Content components={{ Cite }} />",
+        "  <Content components={{ Cite, RatingLabel }} />",
         "</Layout>",
         "",
       ].join("\n"),

@@ -46,6 +46,14 @@ export const MDX_COMPONENTS = {
       },
     },
   },
+  RatingLabel: {
+    props: {
+      of: {
+        required: true,
+        expected: 'which rating to name: of="reporting" or of="verdict"',
+      },
+    },
+  },
 } as const satisfies Record<ComponentName, MdxComponentSpec>;
 
 export type MdxComponentName = ComponentName;

@@ -3,7 +3,7 @@
  * Astro builds (see src/integrations/content-check/) and by the unit tests.
  */
 import { loadContent } from "./load.ts";
-import { checkIntegrity } from "./integrity.ts";
+import { PLACEHOLDER_PROBLEM, checkIntegrity } from "./integrity.ts";
 import type { Problem } from "./problem.ts";
 import { validateFile } from "./validate.ts";
 
@@ -25,7 +25,13 @@ export function checkContent(projectRoot: string): Problem[] {
         "holds no published claim, so the site would have nothing to show; set draft: false on a finished claim",
     });
   }
-  return [...problems, ...schemaProblems, ...checkIntegrity(files, unreadable)].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+  const all = [...problems, ...schemaProblems, ...checkIntegrity(files, unreadable)];
+  // A placeholder in a field the schema or a reference check already named
+  // (a rating, an id, a date) is reported there, with what to write instead.
+  const named = new Set(
+    all.filter((p) => !p.message.startsWith(PLACEHOLDER_PROBLEM)).map((p) => `${p.file}:${p.line}`),
   );
+  return all
+    .filter((p) => !p.message.startsWith(PLACEHOLDER_PROBLEM) || !named.has(`${p.file}:${p.line}`))
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }

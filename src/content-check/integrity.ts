@@ -6,7 +6,8 @@
 import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
-import { scanMdx, type MdxScan } from "./mdx-safety.ts";
+import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
+import { RATING_DIMENSIONS } from "../schemas/ratings.ts";
 import { closest } from "./suggest.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
@@ -45,6 +46,8 @@ export function checkIntegrity(
     id: unknown,
   ): void => {
     if (typeof id !== "string" || exists(collection, id)) return;
+    // The schema reports a placeholder id, with what to write instead.
+    if (id.includes(PLACEHOLDER)) return;
     const guess = closest(id, ids.get(collection) ?? []);
     const extension = COLLECTIONS[collection as keyof typeof COLLECTIONS]?.extension ?? ".yaml";
     problems.push({
@@ -140,6 +143,7 @@ export function checkIntegrity(
         });
       }
     }
+    if (file.collection === "claims" && scan) checkRatingLabels(file, scan, problems);
     for (const { id, line } of scan?.claimLinks ?? []) {
       // A claim whose file does not parse is reported once, for that file.
       const unread = unreadable.some((entry) => entry.collection === "claims" && entry.id === id);
@@ -365,30 +369,69 @@ function isoDay(value: unknown): string | undefined {
  * until an editor fills them in. A draft may keep them; anything published,
  * or cited by something published, may not.
  */
+/**
+ * "Why these ratings" names each rating with <RatingLabel of="…" />, which
+ * shows the frontmatter's rating, so the prose and the badges cannot disagree.
+ */
+function checkRatingLabels(file: ContentFile, scan: MdxScan, problems: Problem[]): void {
+  const at = (line: number | undefined) =>
+    line === undefined ? undefined : file.bodyLine + line - 1;
+  const dimensions = Object.keys(RATING_DIMENSIONS);
+  for (const line of scan.handwrittenLabels) {
+    problems.push({
+      file: file.file,
+      line: at(line),
+      message: `a rating label typed by hand in "${RATINGS_SECTION}" goes stale when the rating changes; replace the bold label with <RatingLabel of="reporting" /> or <RatingLabel of="verdict" />, which shows the rating from the frontmatter`,
+    });
+  }
+  const seen = new Set<string>();
+  for (const { of, line } of scan.ratingLabels) {
+    if (!dimensions.includes(of)) {
+      problems.push({
+        file: file.file,
+        line: at(line),
+        message: `<RatingLabel of="${of}"> names no rating; use of="reporting" or of="verdict"`,
+      });
+    } else if (seen.has(of)) {
+      problems.push({
+        file: file.file,
+        line: at(line),
+        message: `<RatingLabel of="${of}"> appears twice; explain each rating in one paragraph that starts with its label`,
+      });
+    }
+    seen.add(of);
+  }
+  const heading = new RegExp(`^## ${RATINGS_SECTION}\\s*$`, "m").exec(file.body);
+  // A hand-typed label is reported above; saying the rating is missing too would repeat it.
+  if (!heading || scan.handwrittenLabels.length > 0) return;
+  const headingLine = file.body.slice(0, heading.index).split("\n").length;
+  for (const dimension of dimensions.filter((name) => !seen.has(name))) {
+    problems.push({
+      file: file.file,
+      line: at(headingLine),
+      message: `"${RATINGS_SECTION}" does not explain the ${dimension} rating; add a paragraph that starts with <RatingLabel of="${dimension}" />`,
+    });
+  }
+}
+
 function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): void {
+  // Every file but a draft claim is published as soon as it exists (a source
+  // on the Sources page, whether a claim cites it or not).
   const published = files.filter(
     (file) => file.collection !== "claims" || (file.data as Data | null)?.["draft"] !== true,
   );
-  const cited = new Set(
-    published
-      .filter((file) => file.collection === "claims")
-      .flatMap((file) => {
-        const citations = (file.data as Data | null)?.["citations"];
-        return Array.isArray(citations)
-          ? listOf<Citation>(citations).map((citation) => citation.source)
-          : [];
-      }),
-  );
   for (const file of published) {
-    if (file.collection === "sources" && !cited.has(file.id)) continue;
     file.text.split("\n").forEach((line, index) => {
       if (line.includes(PLACEHOLDER) || /[a-z0-9-]\.invalid\b/.test(line)) {
         problems.push({
           file: file.file,
           line: index + 1,
-          message: `still holds a placeholder from the template (${line.trim().slice(0, 60)}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
+          message: `${PLACEHOLDER_PROBLEM} (${line.trim().slice(0, 60)}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
         });
       }
     });
   }
 }
+
+/** How the placeholder rule's problems start, so a line reported more precisely is not repeated. */
+export const PLACEHOLDER_PROBLEM = "still holds a placeholder from the template";

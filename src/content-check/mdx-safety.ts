@@ -7,6 +7,7 @@
  * images, raw HTML tags, footnotes, and unknown or misused components. The
  * emit guard backs it up on what the compiler actually produces.
  */
+import { RATING_KEYS, getRating } from "../schemas/ratings.ts";
 import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
 import { visit } from "unist-util-visit";
 import {
@@ -48,6 +49,10 @@ export interface MdxScan {
   readonly headings: (number | undefined)[];
   /** Paragraphs and list items in an evidence section that cite nothing. */
   readonly uncited: { section: string; line: number | undefined }[];
+  /** Every `<RatingLabel of>`, for the check that "Why these ratings" names each rating once. */
+  readonly ratingLabels: { of: string; line: number | undefined }[];
+  /** Bold labels such as **Verdict: Unproven.** written by hand in "Why these ratings". */
+  readonly handwrittenLabels: (number | undefined)[];
   /** False when the body is not valid MDX, so nothing else could be read. */
   readonly parsed: boolean;
 }
@@ -58,6 +63,16 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
   const claimLinks: MdxScan["claimLinks"] = [];
   const uncited: MdxScan["uncited"] = [];
   const headings: MdxScan["headings"] = [];
+  const ratingLabels: MdxScan["ratingLabels"] = [];
+  const unread = {
+    cites,
+    claimLinks,
+    uncited,
+    headings,
+    ratingLabels,
+    handwrittenLabels: [],
+    parsed: false,
+  };
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body, { features: MDX_FEATURES });
@@ -74,19 +89,19 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       line,
       message: `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`,
     });
-    return { findings, cites, claimLinks, uncited, headings, parsed: false };
+    return { ...unread, findings };
   }
   const allowedComponents = components.join(", ") || "none in this kind of page";
   // A tree nested thousands deep is refused before any recursive walk over it
   // could overflow the stack; depth is measured without recursion.
   if (maxDepth(tree) > MAX_NESTING * 3) {
     findings.push({ line: undefined, message: TOO_DEEP });
-    return { findings, cites, claimLinks, uncited, headings, parsed: false };
+    return { ...unread, findings };
   }
   const structure = structureFindings(tree);
   findings.push(...structure);
   if (structure.some(({ message }) => message === TOO_DEEP)) {
-    return { findings, cites, claimLinks, uncited, headings, parsed: false };
+    return { ...unread, findings };
   }
 
   visit(tree, (node) => {
@@ -179,8 +194,10 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           return;
         }
         if (/^[A-Z]/.test(name) || name.includes(".")) {
-          const id = checkComponent(name, node.attributes, components, refuse);
-          if (id !== undefined) (name === "Cite" ? cites : claimLinks).push({ id, line });
+          const value = checkComponent(name, node.attributes, components, refuse);
+          if (value === undefined) return;
+          if (name === "RatingLabel") ratingLabels.push({ of: value, line });
+          else (name === "Cite" ? cites : claimLinks).push({ id: value, line });
           return;
         }
         const component = misspeltComponent(name);
@@ -221,7 +238,16 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
     }
   });
   uncited.push(...uncitedBlocks(tree));
-  return { findings, cites, claimLinks, uncited, headings, parsed: true };
+  return {
+    findings,
+    cites,
+    claimLinks,
+    uncited,
+    headings,
+    ratingLabels,
+    handwrittenLabels: handwrittenLabels(tree),
+    parsed: true,
+  };
 }
 
 type Attribute = MdxJsxAttributeUnion;
@@ -395,6 +421,37 @@ function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
   return blocks;
 }
 
+/** The section whose paragraphs explain the ratings. */
+export const RATINGS_SECTION = "Why these ratings";
+
+/**
+ * Bold text in "Why these ratings" that ends in a rating's label, such as
+ * **Verdict: Unproven.**: a label typed by hand, which can go stale when the
+ * rating changes; <RatingLabel of="verdict" /> shows the frontmatter's.
+ */
+function handwrittenLabels(tree: MdastNode): (number | undefined)[] {
+  const labels = RATING_KEYS.map((key) => getRating(key).label.toLowerCase());
+  const lines: (number | undefined)[] = [];
+  let inSection = false;
+  for (const node of "children" in tree ? (tree.children as MdastNode[]) : []) {
+    if (node.type === "heading") {
+      if (node.depth <= 2) inSection = toText(node) === RATINGS_SECTION;
+      continue;
+    }
+    if (!inSection) continue;
+    const stack: MdastNode[] = [node];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      if (next.type === "strong") {
+        const text = toText(next).trim().replace(/[.:]$/, "").toLowerCase();
+        if (labels.some((label) => text.endsWith(label))) lines.push(next.position?.start.line);
+        continue;
+      }
+      if ("children" in next) stack.push(...(next.children as MdastNode[]));
+    }
+  }
+  return lines;
+}
+
 /** How deeply a tree nests, counted with a stack rather than recursion. */
 function maxDepth(tree: MdastNode): number {
   let deepest = 0;
@@ -558,5 +615,6 @@ function checkComponent(
       refuse(`<${name}> is missing the prop ${prop}; expected ${expected}`);
     }
   }
-  return received.get("id");
+  // The value the checks that follow need: a citation's or claim's id, a rating's name.
+  return received.get(name === "RatingLabel" ? "of" : "id");
 }

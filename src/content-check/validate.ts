@@ -5,7 +5,7 @@
 import { z } from "astro/zod";
 import { COLLECTIONS, COLLECTION_NAMES } from "../schemas/collections.ts";
 import { ID_REFERENCES } from "../schemas/index.ts";
-import { KEBAB_CASE } from "../schemas/fields.ts";
+import { KEBAB_CASE, PLACEHOLDER } from "../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
 import { closest } from "./suggest.ts";
 import { fieldName, type Problem } from "./problem.ts";
@@ -83,6 +83,16 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
         line,
         field,
         message: `is required but missing; add it${example}.${about}`,
+      },
+    ];
+  }
+  if (typeof issue.input === "string" && issue.input.includes(PLACEHOLDER)) {
+    return [
+      {
+        file: file.file,
+        line,
+        field,
+        message: `still holds the template's placeholder; replace it: ${issue.message}`,
       },
     ];
   }

@@ -127,7 +127,7 @@ export function buildDataset(
     generated: isoDay(generated),
     site,
     license: "CC BY 4.0 for our text and ratings; quoted passages remain their authors'.",
-    claims: entries.map(({ claim, claimant, propositionBy, sources, url, evidence }) => ({
+    claims: entries.map(({ claim, claimant, propositionBy, sources, url, evidence }, index) => ({
       id: claim.id,
       url,
       title: claim.data.title,
@@ -135,7 +135,8 @@ export function buildDataset(
       proposition: claim.data.proposition ?? null,
       propositionBy: propositionBy ? { id: propositionBy.id, name: propositionBy.data.name } : null,
       claimant: { id: claimant.id, name: claimant.data.name, kind: claimant.data.kind },
-      appearance: claim.data.appearance,
+      // The position among published claims: editors may leave gaps in `order`.
+      appearance: { order: index + 1, location: claim.data.appearance.location },
       reporting: rating(claim.data.reporting),
       verdict: rating(claim.data.verdict),
       bottomLine: claim.data.bottomLine,

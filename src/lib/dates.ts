@@ -27,3 +27,7 @@ export function datePart(date: Date, precision: Precision): string {
 export function isoPart(date: Date, precision: Precision): string {
   return isoDay(date).slice(0, precision === "year" ? 4 : precision === "month" ? 7 : 10);
 }
+
+/** The latest of some dates: a page's "Last updated" when its content is derived. */
+export const latest = (first: Date, ...rest: readonly Date[]): Date =>
+  rest.reduce((newest, date) => (date > newest ? date : newest), first);

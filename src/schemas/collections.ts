@@ -17,7 +17,7 @@ import {
 } from "./index.ts";
 
 /** A component an MDX collection's layout provides (see src/content-check/allow-list.ts). */
-export type ComponentName = "Cite" | "ClaimLink";
+export type ComponentName = "Cite" | "ClaimLink" | "RatingLabel";
 
 interface CollectionSpec {
   /** Files in content/<name>/ end in this; others are refused. */
@@ -39,7 +39,7 @@ export const COLLECTIONS = {
     extension: ".mdx",
     frontmatter: true,
     schema: claimSchema,
-    components: ["Cite", "ClaimLink"],
+    components: ["Cite", "ClaimLink", "RatingLabel"],
     editorSchema: ".vscode/schemas/claim.schema.json",
     description: "One check per claim; the file name is the page address.",
   },

@@ -128,8 +128,16 @@ export function isOnDomain(url: string, domain: string): boolean {
  * field is a sentence or a paragraph, and a runaway value (a 300 KB title)
  * would only slow the build and break the layout.
  */
-export function text(description: string, { max = 1000 } = {}) {
-  return z
+/** A value that starts and ends with a quotation mark, straight or curly. */
+const WRAPPED_IN_QUOTES = /^["'“”‘’«»„‚][\s\S]*["'“”‘’«»]$/u;
+
+/**
+ * Text up to `max` characters. With `unquoted`, a value wrapped in its own
+ * quotation marks is refused: the site sets these fields off itself (a
+ * headline, a block quote), and the marks would show doubled.
+ */
+export function text(description: string, { max = 1000, unquoted = false } = {}) {
+  const string = z
     .string({
       error: (issue) =>
         issue.input instanceof Date ||
@@ -143,8 +151,14 @@ export function text(description: string, { max = 1000 } = {}) {
     .max(max, {
       error: (issue) =>
         `is ${String((issue.input as string | undefined)?.length ?? "too many")} characters long; keep it under ${max}`,
-    })
-    .meta({ description });
+    });
+  const checked = unquoted
+    ? string.refine((value) => value.length < 2 || !WRAPPED_IN_QUOTES.test(value), {
+        error:
+          "is wrapped in quotation marks, which the site adds itself, so readers would see them twice; delete the marks inside the value (keep YAML's straight double quotes around it, and quotation marks within the text)",
+      })
+    : string;
+  return checked.meta({ description });
 }
 
 /**

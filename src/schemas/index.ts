@@ -71,10 +71,11 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
   return z.strictObject({
     title: text(
       "Headline of the check, in our words; shown as the page title. Keep it under about 90 characters (at most 200).",
-      { max: 200 },
+      { max: 200, unquoted: true },
     ),
     claim: text(
       "The claim quoted exactly as the story words it, without surrounding quotation marks.",
+      { unquoted: true },
     ),
     proposition: text(
       'Optional: the proposition the verdict rates, in our words, when the story\'s sentence reports what someone said rather than asserting it (the story: "the memo says DJI is spying"; the proposition: "DJI passes US data to the Chinese government"). Structured data publishes the verdict against it; without it, `claim` is used.',
@@ -92,11 +93,11 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
     appearance: z
       .strictObject({
         order: z
-          .int({ error: "must be a whole number" })
-          .min(1, { error: "must be 1 or more" })
+          .number({ error: "must be a number, e.g. 4, or 4.5 to go between 4 and 5" })
+          .positive({ error: "must be more than 0" })
           .meta({
             description:
-              "Position of the claim in the story's reading order, from 1; orders the claim list and the annotated story.",
+              "Where the claim comes in the story's reading order; claims are sorted by it and numbered 1, 2, 3 on the site, so gaps are fine and 4.5 goes between 4 and 5.",
             example: 4,
           }),
         location: text(

@@ -5,20 +5,59 @@ import { checkContent, formatReport } from "@/content-check";
 import { claimTemplate, sourceTemplate, validateNewId } from "../../scripts/lib/scaffold.ts";
 import { fixtureRoot } from "./fixtures";
 
-const template = () =>
-  claimTemplate({ today: "2026-11-24", claimant: "agency", source: "agency-report", order: 2 });
+const template = () => claimTemplate({ today: "2026-11-24", claimant: "agency", lastOrder: 1 });
+
+/** The template with a real value for every choice it leaves to the editor. */
+const chosen = () =>
+  template()
+    .replace(/^claimant: .*$/m, "claimant: agency")
+    .replace(/^ {2}order: .*$/m, "  order: 1.5")
+    .replace(/^reporting: .*$/m, "reporting: accurate")
+    .replace(/^verdict: .*$/m, "verdict: unproven")
+    .replace(/^ {4}source: .*$/m, "    source: agency-report")
+    .replace(/^(published|updated|evidenceAsOf): .*$/gm, "$1: 2026-11-24");
 
 describe("the scaffolder", () => {
-  test("writes a draft claim that passes every content check", () => {
+  test("leaves every choice to the editor, and the check names each one left", () => {
     const root = fixtureRoot("valid");
     writeFileSync(join(root, "content/claims/new-claim.mdx"), template());
+    const problems = checkContent(root);
+    expect(problems.map((problem) => problem.field)).toEqual([
+      "claimant",
+      "appearance.order",
+      "reporting",
+      "verdict",
+      "citations[0].source",
+      "published",
+      "updated",
+      "evidenceAsOf",
+    ]);
+    for (const problem of problems) {
+      expect(problem.message).toMatch(/^still holds the template's placeholder; replace it/);
+    }
+  });
+
+  test("writes a draft claim that passes once those choices are made", () => {
+    const root = fixtureRoot("valid");
+    writeFileSync(join(root, "content/claims/new-claim.mdx"), chosen());
     expect(formatReport(checkContent(root))).toBe("The content check found no problems.");
   });
 
-  test("writes a source that passes every content check until a published claim cites it", () => {
+  test("writes a source that fails until every placeholder is replaced, cited or not", () => {
     const root = fixtureRoot("valid");
     writeFileSync(join(root, "content/sources/new-source.yaml"), sourceTemplate("2026-11-24"));
-    expect(checkContent(root)).toEqual([]);
+    const report = formatReport(checkContent(root));
+    for (const field of [
+      "title",
+      "publisher",
+      "date",
+      "publisherDomain",
+      "url",
+      "accessed",
+      "kind",
+    ]) {
+      expect(report, field).toMatch(new RegExp(`new-source\\.yaml:\\d+: (${field}: )?still holds`));
+    }
   });
 
   test("explains every field of the schema in the template", () => {
@@ -47,7 +86,7 @@ describe("the scaffolder", () => {
     const root = fixtureRoot("valid");
     writeFileSync(
       join(root, "content/claims/new-claim.mdx"),
-      template().replace("draft: true", "draft: false"),
+      chosen().replace("draft: true", "draft: false"),
     );
     const report = formatReport(checkContent(root));
     expect(report).toContain(

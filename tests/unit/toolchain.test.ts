@@ -17,3 +17,36 @@ describe("the toolchain", () => {
     expect(realpathSync(onPath)).toBe(realpathSync(process.execPath));
   });
 });
+
+describe("the build's warnings", () => {
+  type Warning = { code: string; message: string };
+  const onwarn = async () => {
+    const { default: config } = (await import("../../astro.config.mjs")) as {
+      default: { vite?: { build?: { rollupOptions?: { onwarn?: unknown } } } };
+    };
+    return config.vite?.build?.rollupOptions?.onwarn as (
+      warning: Warning,
+      warn: (warning: Warning) => void,
+    ) => void;
+  };
+
+  test("hide Astro's own directive warning, which names every content file", async () => {
+    const shown: Warning[] = [];
+    (await onwarn())(
+      {
+        code: "MODULE_LEVEL_DIRECTIVE",
+        message:
+          'The semantics of the module level directive "use astro:head-inject" in "content/claims/a.mdx?astroPropagatedAssets" may not be preserved when bundling.',
+      },
+      (warning) => shown.push(warning),
+    );
+    expect(shown).toEqual([]);
+  });
+
+  test("show every other warning", async () => {
+    const shown: Warning[] = [];
+    const other = { code: "CIRCULAR_DEPENDENCY", message: "src/a.ts -> src/b.ts -> src/a.ts" };
+    (await onwarn())(other, (warning) => shown.push(warning));
+    expect(shown).toEqual([other]);
+  });
+});

@@ -1,16 +1,27 @@
 /**
  * Templates for new content files: every field present, each explained by the
  * description the schema gives it, so a template can never fall behind the
- * schema. Values an editor must replace start with PLACEHOLDER; the content
- * check refuses them once a claim is published.
+ * schema. Every value an editor must choose starts with PLACEHOLDER; the
+ * content check names each one left (in a draft claim's text it waits until
+ * the claim is published).
  */
 import { z } from "astro/zod";
 import { KEBAB_CASE, PLACEHOLDER } from "../../src/schemas/fields.ts";
-import { ID_REFERENCES, SOURCE_KINDS, claimSchema, sourceSchema } from "../../src/schemas/index.ts";
+import {
+  CLAIMANT_KINDS,
+  ID_REFERENCES,
+  SOURCE_KINDS,
+  claimSchema,
+  claimantSchema,
+  sourceSchema,
+  timelineEventSchema,
+} from "../../src/schemas/index.ts";
 import { RATING_KEYS } from "../../src/schemas/ratings.ts";
 
 const CLAIM = claimSchema(ID_REFERENCES);
 const SOURCE = sourceSchema();
+const CLAIMANT = claimantSchema();
+const EVENT = timelineEventSchema(ID_REFERENCES);
 
 /** A field's description, looking through .optional() and .default() wrappers. */
 export function describe(schema: z.ZodObject, field: string): string {
@@ -151,5 +162,28 @@ ${field("accessed", `"${PLACEHOLDER} the day you read it, as YYYY-MM-DD (today i
 ${field("kind", `"${PLACEHOLDER} one of ${SOURCE_KINDS.join(", ")}"`)}
 ${comment(describe(SOURCE, "note"))}
 # note: "How the date was established, for example."
+`;
+}
+
+export function claimantTemplate(): string {
+  const field = (name: string, value: string) =>
+    `${comment(describe(CLAIMANT, name))}\n${name}: ${value}`;
+  return `${field("name", `"${PLACEHOLDER} the name readers know"`)}
+${field("kind", `"${PLACEHOLDER} one of ${CLAIMANT_KINDS.join(", ")}"`)}
+${field("description", `"${PLACEHOLDER} one sentence on who they are"`)}
+${comment(describe(CLAIMANT, "url"))}
+# url: "https://www.example.org/"
+`;
+}
+
+export function timelineEventTemplate(today: string): string {
+  const field = (name: string, value: string) =>
+    `${comment(describe(EVENT, name))}\n${name}: ${value}`;
+  return `${field("date", `"${PLACEHOLDER} the day it happened, as YYYY-MM-DD (today is ${today})"`)}
+${field("datePrecision", "day")}
+${field("title", `"${PLACEHOLDER} what happened, in a short line"`)}
+${field("summary", `"${PLACEHOLDER} one or two sentences in your own words"`)}
+${field("source", `"${PLACEHOLDER} the id of a file in content/sources/"`)}
+${field("claims", "[]")}
 `;
 }

@@ -2,7 +2,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkContent, formatReport } from "@/content-check";
-import { claimTemplate, sourceTemplate, validateNewId } from "../../scripts/lib/scaffold.ts";
+import {
+  claimTemplate,
+  claimantTemplate,
+  sourceTemplate,
+  timelineEventTemplate,
+  validateNewId,
+} from "../../scripts/lib/scaffold.ts";
 import { fixtureRoot } from "./fixtures";
 
 const template = () => claimTemplate({ today: "2026-11-24", claimant: "agency", lastOrder: 1 });
@@ -101,5 +107,28 @@ describe("the scaffolder", () => {
     ["fixture-claim", "already exists"],
   ])("refuses the id %s", (id, message) => {
     expect(validateNewId(id, ["fixture-claim"])).toContain(message);
+  });
+});
+
+describe("the claimant and timeline-event scaffolders", () => {
+  test.each([
+    ["claimants/new-claimant.yaml", claimantTemplate(), ["name", "kind", "description"]],
+    [
+      "timeline/2026-11-24-new-event.yaml",
+      timelineEventTemplate("2026-11-24"),
+      ["date", "title", "summary", "source"],
+    ],
+  ])("%s: the check names every value left to choose", (path, text, fields) => {
+    const root = fixtureRoot("valid");
+    writeFileSync(join(root, "content", path), text);
+    const named = checkContent(root)
+      .filter((problem) => problem.file === `content/${path}`)
+      .map((problem) => problem.field ?? problem.message);
+    for (const field of fields) {
+      expect(
+        named.some((name) => name === field || name.includes(`${field}:`)),
+        field,
+      ).toBe(true);
+    }
   });
 });

@@ -9,10 +9,23 @@ import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../../../src/content-check/problem.ts";
 import { checkSources, type CheckOptions } from "./check.ts";
 import { formatReport, renderIssue } from "./issue.ts";
-import { hasProblems, type FetchPage, type LoadedFile } from "./types.ts";
+import { hasProblems, type FetchPage, type LoadedFile, type SourceCheckReport } from "./types.ts";
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * Every address failed without any server answering: the network is down,
+ * not every publisher at once. Reporting that as rot would file an issue
+ * saying every source is broken.
+ */
+export function isOffline(report: SourceCheckReport): boolean {
+  return (
+    report.urlsChecked > 1 &&
+    report.unreachable.length === report.urlsChecked &&
+    report.unreachable.every((problem) => problem.status === undefined)
+  );
+}
 
 export const DEFAULT_OUT = "source-check-report.md";
 
@@ -77,6 +90,12 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
       );
     }
     const report = await checkSources(files, deps.fetchPage, deps.checkOptions);
+    if (isOffline(report)) {
+      deps.error(
+        `No source answered: all ${report.urlsChecked} addresses failed with network errors (${report.unreachable[0]?.error ?? "no connection"}), so this machine looks offline rather than every source broken. Nothing was written; run the check again with a network connection.`,
+      );
+      return EXIT.failure;
+    }
     deps.log(formatReport(report));
 
     const { env } = deps;

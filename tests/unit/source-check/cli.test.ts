@@ -57,6 +57,18 @@ describe("the command line", () => {
     expect(web.calls).toEqual([]);
   });
 
+  test("offline, says so and writes nothing, instead of reporting every source broken", async () => {
+    const offline = fakeWeb();
+    const run = cli({
+      ...offline,
+      fetchPage: () => Promise.reject(new Error("getaddrinfo EAI_AGAIN example.org")),
+    });
+    expect(await runCli(["--out", "report.md"], run.deps)).toBe(3);
+    expect(run.errors.join("\n")).toContain("this machine looks offline");
+    expect(run.written.size).toBe(0);
+    expect(run.appended.size).toBe(0);
+  });
+
   test("exits 3, not 1, when the check itself fails", async () => {
     const run = cli(fakeWeb(), () => {
       throw new Error("disk on fire");

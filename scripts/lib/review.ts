@@ -1,0 +1,218 @@
+/**
+ * What readers will see change, for the reviewer of an editorial pull request:
+ * claims added, removed or changed, each rating change with its labels, the
+ * bottom line before and after, sources, corrections, and a warning for a
+ * rating change that readers are not told about. Pure: it is given the texts
+ * of the changed files and returns Markdown.
+ */
+import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
+import { load as loadYaml } from "js-yaml";
+import { WATCHED_FIELDS } from "../../src/content-check/corrections.ts";
+import {
+  RATING_DIMENSIONS,
+  RATING_KEYS,
+  getRating,
+  type RatingDimension,
+  type RatingKey,
+} from "../../src/schemas/ratings.ts";
+import type { ChangeStatus } from "./changes.ts";
+
+/** One changed content file, with its text before (at the base) and after (now). */
+export interface ChangedFile {
+  readonly status: ChangeStatus;
+  /** The path now, or before for a deleted file. */
+  readonly path: string;
+  readonly before?: string | undefined;
+  readonly after?: string | undefined;
+}
+
+type Data = Record<string, unknown>;
+
+/** A content file's fields and (for MDX) text, or undefined when it does not parse. */
+function read(path: string, text: string | undefined): { data: Data; body: string } | undefined {
+  if (text === undefined) return undefined;
+  try {
+    if (path.endsWith(".mdx")) {
+      const { frontmatter, content } = parseFrontmatter(text);
+      return { data: frontmatter as Data, body: content.trim() };
+    }
+    const data = loadYaml(text);
+    return data && typeof data === "object" ? { data: data as Data, body: "" } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Content is untrusted: a title could carry Markdown or HTML that would render
+ * in the pull request's summary (an image that phones home, a fake link).
+ * Everything from content is shown as plain text on one line.
+ */
+export function plain(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_{}[\]()<>#+!|~]/g, "\\$&");
+}
+
+const isRating = (value: unknown): value is RatingKey =>
+  typeof value === "string" && (RATING_KEYS as readonly string[]).includes(value);
+
+const ratingLabel = (value: unknown) =>
+  isRating(value) ? getRating(value).label : `“${plain(value)}” (not a rating)`;
+
+const DIMENSIONS = Object.keys(RATING_DIMENSIONS) as RatingDimension[];
+
+const ratings = (data: Data) =>
+  DIMENSIONS.map(
+    (dimension) => `${RATING_DIMENSIONS[dimension].label}: ${ratingLabel(data[dimension])}`,
+  ).join(" · ");
+
+const title = (data: Data | undefined, path: string) =>
+  `**${plain(data?.["title"] ?? path)}** (\`${path.replace(/`/g, "")}\`)`;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** Entries of `after` not in `before`, compared by their whole content. */
+const addedEntries = (before: unknown, after: unknown) => {
+  const old = new Set(listOf(before).map((entry) => JSON.stringify(entry)));
+  return listOf(after).filter((entry) => !old.has(JSON.stringify(entry)));
+};
+
+interface ClaimReview {
+  readonly lines: string[];
+  readonly warning?: string;
+}
+
+function changedClaim(file: ChangedFile): ClaimReview {
+  const before = read(file.path, file.before);
+  const after = read(file.path, file.after);
+  if (!before || !after) {
+    return {
+      lines: [
+        `- ${title(after?.data ?? before?.data, file.path)}: does not parse; npm run check:content says why`,
+      ],
+    };
+  }
+  const lines = [`- ${title(after.data, file.path)}`];
+  if (before.data["draft"] === true && after.data["draft"] !== true) {
+    lines.push("  - **Published**: it was a draft, and readers will now see it");
+  } else if (before.data["draft"] !== true && after.data["draft"] === true) {
+    lines.push("  - **Withdrawn to a draft**: readers will no longer see it");
+  }
+  const ratingChanges = DIMENSIONS.filter(
+    (dimension) => !same(before.data[dimension], after.data[dimension]),
+  );
+  for (const dimension of ratingChanges) {
+    lines.push(
+      `  - **${RATING_DIMENSIONS[dimension].label}**: ${ratingLabel(before.data[dimension])} → ${ratingLabel(after.data[dimension])}`,
+    );
+  }
+  if (!same(before.data["bottomLine"], after.data["bottomLine"])) {
+    lines.push(
+      "  - **Bottom line**",
+      `    - Before: ${plain(before.data["bottomLine"])}`,
+      `    - After: ${plain(after.data["bottomLine"])}`,
+    );
+  }
+  const corrections = addedEntries(before.data["corrections"], after.data["corrections"]);
+  for (const entry of corrections) {
+    const { date, kind, text } = (entry ?? {}) as Data;
+    const day = date instanceof Date ? date.toISOString().slice(0, 10) : plain(date);
+    lines.push(`  - **Corrections log, new ${plain(kind)}** (${day}): ${plain(text)}`);
+  }
+  const shown = new Set<string>(["draft", "corrections", ...WATCHED_FIELDS]);
+  const others = [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
+    .filter((field) => !shown.has(field) && !same(before.data[field], after.data[field]))
+    .map((field) =>
+      field === "citations"
+        ? `citations (${listOf(before.data[field]).length} → ${listOf(after.data[field]).length})`
+        : field,
+    );
+  if (before.body !== after.body) others.push("the text of the page");
+  if (others.length) lines.push(`  - Also changed: ${others.join(", ")}`);
+  if (lines.length === 1) lines.push("  - Only formatting changed");
+  const untold =
+    ratingChanges.length > 0 || !same(before.data["bottomLine"], after.data["bottomLine"]);
+  return {
+    lines,
+    ...(untold && corrections.length === 0
+      ? {
+          warning: `${title(after.data, file.path)} changes ${[
+            ...ratingChanges.map(
+              (dimension) => `its “${RATING_DIMENSIONS[dimension].label}” rating`,
+            ),
+            ...(same(before.data["bottomLine"], after.data["bottomLine"])
+              ? []
+              : ["its bottom line"]),
+          ].join(
+            " and ",
+          )} without a corrections entry, so readers would not be told; add one (npm run check:content says how).`,
+        }
+      : {}),
+  };
+}
+
+const folderOf = (path: string) => path.split("/")[1] ?? "";
+
+/** The review as Markdown, headed by what was compared. */
+export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: string): string {
+  const out = ["## What readers will see change", "", `${comparedWith}.`, ""];
+  if (files.length === 0) {
+    out.push("No content changed: readers will see nothing new.");
+    return `${out.join("\n")}\n`;
+  }
+  const warnings: string[] = [];
+  const claims = files.filter((file) => folderOf(file.path) === "claims");
+  const section = (heading: string, lines: string[]) => {
+    if (lines.length) out.push(`### ${heading}`, "", ...lines, "");
+  };
+
+  const addedClaims = claims
+    .filter((file) => file.status === "added")
+    .map((file) => {
+      const data = read(file.path, file.after)?.data;
+      if (!data) return `- \`${file.path}\`: does not parse; npm run check:content says why`;
+      const draft = data["draft"] === true ? " *(a draft: not published yet)*" : "";
+      return `- ${title(data, file.path)}${draft}: ${ratings(data)}\n  - Bottom line: ${plain(data["bottomLine"])}`;
+    });
+  const changedClaims = claims
+    .filter((file) => file.status === "modified" || file.status === "renamed")
+    .map((file) => {
+      const review = changedClaim(file);
+      if (review.warning) warnings.push(review.warning);
+      return review.lines.join("\n");
+    });
+  const removedClaims = claims
+    .filter((file) => file.status === "deleted")
+    .map((file) => `- ${title(read(file.path, file.before)?.data, file.path)}`);
+
+  const sources = files.filter((file) => folderOf(file.path) === "sources");
+  const sourceLine = (file: ChangedFile) => {
+    const data = read(file.path, file.after ?? file.before)?.data;
+    const publisher = data?.["publisher"] ? `, ${plain(data["publisher"])}` : "";
+    return `- ${title(data, file.path)}${publisher}`;
+  };
+  const others = files.filter((file) => !["claims", "sources"].includes(folderOf(file.path)));
+
+  if (warnings.length) {
+    out.push("> [!WARNING]", ...warnings.map((warning) => `> ${warning}`), "");
+  }
+  section("Claims added", addedClaims);
+  section("Claims changed", changedClaims);
+  section("Claims removed", removedClaims);
+  section("Sources added", sources.filter((f) => f.status === "added").map(sourceLine));
+  section(
+    "Sources changed",
+    sources.filter((f) => f.status === "modified" || f.status === "renamed").map(sourceLine),
+  );
+  section("Sources removed", sources.filter((f) => f.status === "deleted").map(sourceLine));
+  section(
+    "Other content",
+    others.map((file) => `- \`${file.path.replace(/`/g, "")}\`: ${file.status}`),
+  );
+  return `${out.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,37 @@
+/**
+ * A pull request's changes as readers will see them, in Markdown, for the
+ * reviewer: claims added, removed or changed, rating and bottom-line changes,
+ * sources and corrections, and a warning for a rating change readers would
+ * not be told about. Compared with the base branch as the corrections check
+ * finds it, uncommitted edits included.
+ *
+ *   npm run review                 print it
+ *   npm run review -- --out F      also write it to F (CI: the job summary)
+ */
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { changedFiles, findBase, textAtBase } from "./lib/changes.ts";
+import { reviewMarkdown, type ChangedFile } from "./lib/review.ts";
+
+const root = process.cwd();
+const { values } = parseArgs({ options: { out: { type: "string" } } });
+const base = findBase(root);
+if ("error" in base) {
+  console.error(`The review could not run: ${base.error}.`);
+  process.exit(1);
+}
+const files: ChangedFile[] = changedFiles(root, base, "content").map((change) => {
+  const path = change.after ?? change.before ?? "";
+  const now = change.after ? join(root, change.after) : undefined;
+  return {
+    status: change.status,
+    path,
+    before: change.before ? textAtBase(root, base, change.before) : undefined,
+    after: now && existsSync(now) ? readFileSync(now, "utf8") : undefined,
+  };
+});
+const comparedWith = base.description.charAt(0).toUpperCase() + base.description.slice(1);
+const markdown = reviewMarkdown(files, comparedWith);
+console.log(markdown);
+if (values.out) appendFileSync(values.out, markdown);

@@ -1,0 +1,80 @@
+/**
+ * `npm run review`: what a reviewer of an editorial pull request reads
+ * instead of YAML diffs.
+ */
+import { describe, expect, test } from "vitest";
+import { plain, reviewMarkdown, type ChangedFile } from "../../scripts/lib/review.ts";
+
+const claim = (fields: Record<string, string>, body = "Text.") =>
+  `---\n${Object.entries({
+    title: '"A claim"',
+    reporting: "accurate",
+    verdict: "unproven",
+    bottomLine: '"The old line."',
+    corrections: "[]",
+    ...fields,
+  })
+    .map(([key, value]) => `${key}: ${value}`)
+    .join("\n")}\n---\n\n${body}\n`;
+
+const PATH = "content/claims/a-claim.mdx";
+const review = (files: ChangedFile[]) => reviewMarkdown(files, "Compared with main (abc1234)");
+
+describe("the pull-request review", () => {
+  test("shows a rating change with both labels and warns when readers are not told", () => {
+    const markdown = review([
+      { status: "modified", path: PATH, before: claim({}), after: claim({ verdict: "mixed" }) },
+    ]);
+    expect(markdown).toContain("Compared with main (abc1234).");
+    expect(markdown).toContain("### Claims changed");
+    expect(markdown).toContain("  - **Verdict**: Unproven → Mixed");
+    expect(markdown).toContain("> [!WARNING]");
+    expect(markdown).toMatch(/changes its “Verdict” rating without a corrections entry/);
+  });
+
+  test("shows the bottom line before and after, and the corrections entry that tells readers", () => {
+    const after = claim({
+      bottomLine: '"The new line."',
+      corrections: '[{ date: 2026-12-01, kind: update, text: "We found a new memo." }]',
+    });
+    const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
+    expect(markdown).toContain("    - Before: The old line.\n    - After: The new line.");
+    expect(markdown).toContain(
+      "  - **Corrections log, new update** (2026-12-01): We found a new memo.",
+    );
+    expect(markdown).not.toContain("[!WARNING]");
+  });
+
+  test("lists claims added (with ratings and bottom line) and removed, and sources", () => {
+    const markdown = review([
+      { status: "added", path: "content/claims/new.mdx", after: claim({ title: '"New one"' }) },
+      { status: "deleted", path: "content/claims/old.mdx", before: claim({ title: '"Old one"' }) },
+      {
+        status: "added",
+        path: "content/sources/memo.yaml",
+        after: 'title: "A memo"\npublisher: "US Army"\n',
+      },
+    ]);
+    expect(markdown).toContain(
+      "### Claims added\n\n- **New one** (`content/claims/new.mdx`): Reporting: Accurate · Verdict: Unproven\n  - Bottom line: The old line.",
+    );
+    expect(markdown).toContain("### Claims removed\n\n- **Old one** (`content/claims/old.mdx`)");
+    expect(markdown).toContain(
+      "### Sources added\n\n- **A memo** (`content/sources/memo.yaml`), US Army",
+    );
+  });
+
+  test("names a change to the text or other fields, and says when nothing changed", () => {
+    const markdown = review([
+      { status: "modified", path: PATH, before: claim({}), after: claim({}, "New text.") },
+    ]);
+    expect(markdown).toContain("  - Also changed: the text of the page");
+    expect(review([])).toContain("No content changed: readers will see nothing new.");
+  });
+
+  test("shows content as plain text, so a title cannot inject an image or a link", () => {
+    expect(plain("**bold** ![x](https://evil.example/p.png) <img src=x>")).toBe(
+      "\\*\\*bold\\*\\* \\!\\[x\\]\\(https://evil.example/p.png\\) \\<img src=x\\>",
+    );
+  });
+});

@@ -105,6 +105,8 @@ describe("hostile content", () => {
       const { findings } = scanMdx(body, ["Cite", "ClaimLink"]);
       expect(findings.map((finding) => finding.message)).not.toEqual([]);
     },
+    // The deepest cases take seconds to parse on a busy machine; a refusal, not a speed, is tested.
+    30_000,
   );
 
   it("fails the whole content check with the file and line", () => {

@@ -18,7 +18,7 @@ describe("the toolchain", () => {
   });
 });
 
-describe("the build's warnings", () => {
+describe("the build's warnings", { timeout: 30_000 }, () => {
   type Warning = { code: string; message: string };
   const onwarn = async () => {
     const { default: config } = (await import("../../astro.config.mjs")) as {

@@ -67,7 +67,7 @@ export function claimTemplate({ today, claimant, source, order }: ClaimTemplateI
   const field = (name: string, value: string) =>
     `${comment(describe(CLAIM, name))}\n${name}: ${value}`;
   return `---
-${field("title", `"${PLACEHOLDER} a short headline for this check"`)}
+${field("title", `"${PLACEHOLDER} who said it: the statement being judged"`)}
 ${field("claim", `"${PLACEHOLDER} the claim, copied exactly from the story"`)}
 ${field("claimant", claimant)}
 ${comment(describe(CLAIM, "appearance"))}
@@ -76,9 +76,16 @@ appearance:
   location: "${PLACEHOLDER} Headline, Subtitle or Paragraph N"
 ${comment(describe(CLAIM, "firstAppearance"))}
 # firstAppearance: ${source}
-${field("reporting", "unproven")}
 ${field("verdict", "unproven")}
+${field("reporting", "unproven")}
 ${field("bottomLine", `"${PLACEHOLDER} one sentence a reader can take away."`)}
+${field("answer", `"${PLACEHOLDER} Unproven: whether it is true; how the story reported it."`)}
+${comment(describe(CLAIM, "inBrief"))}
+inBrief:
+  - "${PLACEHOLDER} a first point from the page"
+  - "${PLACEHOLDER} a second point from the page"
+${comment(describe(CLAIM, "seeAlso"))}
+# seeAlso: story-opinion-absurd
 ${comment(describe(CLAIM, "citations"))}
 citations:
   - id: first-citation

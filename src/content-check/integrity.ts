@@ -6,6 +6,7 @@
 import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
+import { RATING_DIMENSIONS, RATING_KEYS, getRating, type RatingKey } from "../schemas/ratings.ts";
 import { scanMdx, type MdxScan } from "./mdx-safety.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
@@ -92,6 +93,26 @@ export function checkIntegrity(
       missing(file, ["claimant"], "claimants", data["claimant"]);
       missing(file, ["propositionBy"], "claimants", data["propositionBy"]);
       missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
+      missing(file, ["seeAlso"], "claims", data["seeAlso"]);
+      const seeAlso = data["seeAlso"];
+      const seeAlsoProblem =
+        seeAlso === file.id
+          ? "names this claim itself; name another claim, or remove seeAlso"
+          : typeof seeAlso === "string" &&
+              exists("claims", seeAlso) &&
+              data["draft"] !== true &&
+              !publishedClaims.has(seeAlso)
+            ? `"${seeAlso}" is a draft, so readers could not follow the link; publish it first, or remove seeAlso`
+            : undefined;
+      if (seeAlsoProblem) {
+        problems.push({
+          file: file.file,
+          line: file.lineOf(["seeAlso"]),
+          field: "seeAlso",
+          message: seeAlsoProblem,
+        });
+      }
+      checkAnswer(file, data, problems);
       checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
       const order = (data["appearance"] as Data | undefined)?.["order"];
@@ -385,4 +406,23 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
       }
     });
   }
+}
+
+/**
+ * A claim's one-line answer opens with the plain answer to "Is it true?" for
+ * its verdict ("Unproven: ..."), so the first words a reader sees agree with
+ * the rating, whatever order the editor thought in.
+ */
+function checkAnswer(file: ContentFile, data: Data, problems: Problem[]): void {
+  const { answer, verdict } = data;
+  if (typeof answer !== "string" || !RATING_KEYS.includes(verdict as RatingKey)) return;
+  if (answer.includes(PLACEHOLDER)) return; // refused once published, by checkPlaceholders
+  const opening = `${getRating(verdict as RatingKey).plainAnswer}:`;
+  if (answer.trim().startsWith(opening)) return;
+  problems.push({
+    file: file.file,
+    line: file.lineOf(["answer"]),
+    field: "answer",
+    message: `must open with "${opening}", the plain answer to "${RATING_DIMENSIONS.verdict.label}" for the verdict ${String(verdict)}, then say how the story reported it, e.g. "${opening} ...; the memo did say it, and the story quoted it accurately."`,
+  });
 }

@@ -38,6 +38,8 @@ export interface ClaimPageData {
   readonly claimant: CollectionEntry<"claimants">;
   /** Who asserted the proposition the verdict rates, when it is not the claimant. */
   readonly propositionBy: CollectionEntry<"claimants"> | undefined;
+  /** The claim a reader most needs next (frontmatter `seeAlso`), when it is published. */
+  readonly seeAlso: Claim | undefined;
   /** Absolute canonical URL. */
   readonly url: string;
   /** Site path of the page's social card. */
@@ -147,6 +149,8 @@ export interface ClaimPageInput {
   readonly claimant: CollectionEntry<"claimants">;
   /** Who asserted the proposition the verdict rates, when it is not the claimant. */
   readonly propositionBy?: CollectionEntry<"claimants"> | undefined;
+  /** The published claim `seeAlso` names, if any. */
+  readonly seeAlso?: Claim | undefined;
   readonly firstAppearance: Source | undefined;
   readonly sourcesById: ReadonlyMap<string, Source>;
   readonly site: URL | undefined;
@@ -167,6 +171,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
     claim,
     claimant,
     propositionBy: input.propositionBy,
+    seeAlso: input.seeAlso,
     url,
     card: file(`cards/${claim.id}.png`),
     sources,

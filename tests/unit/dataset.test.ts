@@ -54,7 +54,7 @@ describe("the dataset", () => {
     const tricky = { ...claim!, data: { ...claim!.data, claim: 'He said "yes", then\nleft' } };
     const csv = datasetCsv(buildDataset(pagesFor([tricky]), "https://site.test/", new Date()));
     expect(csv.split("\r\n")[0]).toBe(
-      '"id","url","order","claimant","claim","proposition","reporting","verdict","bottomLine","published","updated","evidenceLastSearched","newestSourceDate","sourceUrls"',
+      '"id","url","order","claimant","claim","proposition","verdict","reporting","answer","bottomLine","published","updated","evidenceLastSearched","newestSourceDate","sourceUrls"',
     );
     expect(csv).toContain('"He said ""yes"", then\nleft"');
   });

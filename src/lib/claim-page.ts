@@ -6,6 +6,7 @@
 import type { CollectionEntry } from "astro:content";
 import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
 import type { Claim, Source } from "@/lib/claims";
+import { claimCardAlt, claimCardInput } from "@/lib/card-content";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimPath, file, path } from "@/lib/urls";
@@ -44,6 +45,8 @@ export interface ClaimPageData {
   readonly url: string;
   /** Site path of the page's social card. */
   readonly card: string;
+  /** What the card says (og:image:alt). */
+  readonly cardAlt: string;
   readonly sources: readonly CitedSource[];
   /** Each citation id's passage, for the markers in the text. */
   readonly passages: ReadonlyMap<string, CitedPassage>;
@@ -174,6 +177,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
     seeAlso: input.seeAlso,
     url,
     card: file(`cards/${claim.id}.png`),
+    cardAlt: claimCardAlt(claimCardInput(claim, site)),
     sources,
     passages: new Map(
       sources.flatMap(({ passages }) => passages.map((passage) => [passage.id, passage])),

@@ -65,5 +65,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Corrections check: ${changedFiles.length} changed claim file(s) since ${base} (${mergeBase.slice(0, 7)}); every rating or bottom-line change has a corrections entry.`,
+  `Corrections check: ${changedFiles.length} changed claim file(s) since ${base} (${mergeBase.slice(0, 7)}); every change to a rating, the bottom line or the answer has a corrections entry.`,
 );

@@ -85,7 +85,9 @@ inBrief:
   - "${PLACEHOLDER} a first point from the page"
   - "${PLACEHOLDER} a second point from the page"
 ${comment(describe(CLAIM, "seeAlso"))}
-# seeAlso: story-opinion-absurd
+# seeAlso:
+#   claim: story-opinion-absurd
+#   label: What the evidence from 2017 to 2026 shows
 ${comment(describe(CLAIM, "citations"))}
 citations:
   - id: first-citation

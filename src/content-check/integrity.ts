@@ -93,8 +93,8 @@ export function checkIntegrity(
       missing(file, ["claimant"], "claimants", data["claimant"]);
       missing(file, ["propositionBy"], "claimants", data["propositionBy"]);
       missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
-      missing(file, ["seeAlso"], "claims", data["seeAlso"]);
-      const seeAlso = data["seeAlso"];
+      const seeAlso = (data["seeAlso"] as Data | undefined)?.["claim"];
+      missing(file, ["seeAlso", "claim"], "claims", seeAlso);
       const seeAlsoProblem =
         seeAlso === file.id
           ? "names this claim itself; name another claim, or remove seeAlso"
@@ -107,8 +107,8 @@ export function checkIntegrity(
       if (seeAlsoProblem) {
         problems.push({
           file: file.file,
-          line: file.lineOf(["seeAlso"]),
-          field: "seeAlso",
+          line: file.lineOf(["seeAlso", "claim"]),
+          field: "seeAlso.claim",
           message: seeAlsoProblem,
         });
       }

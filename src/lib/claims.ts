@@ -88,7 +88,7 @@ export async function buildClaimPage(claim: Claim, site: URL | undefined): Promi
   const [claimant, propositionBy, seeAlso, firstAppearance, sourcesById] = await Promise.all([
     getClaimant(claim),
     claim.data.propositionBy ? getEntry(claim.data.propositionBy) : undefined,
-    claim.data.seeAlso ? getPublishedClaim(claim.data.seeAlso.id) : undefined,
+    claim.data.seeAlso ? getPublishedClaim(claim.data.seeAlso.claim.id) : undefined,
     getFirstAppearance(claim),
     getSourcesById(claim.data.citations.map((citation) => citation.source.id)),
   ]);

@@ -150,12 +150,18 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
       .meta({
         description: `"In brief" at the top of the page: 2 to 4 points of at most ${IN_BRIEF_MAX} characters, each a fact from the page (what was said, what the evidence shows, what is still unknown). No new facts: every point must be in the text below, with its citation there.`,
       }),
-    seeAlso: refs.claims
+    seeAlso: z
+      .strictObject({
+        claim: refs.claims.meta({
+          description: "The id of the claim to link, a file in content/claims/.",
+        }),
+        label: text("The link's words: what the reader will find there.", { max: 80 }),
+      })
+      .optional()
       .meta({
         description:
-          "Optional: the id of another claim a reader of this one most needs next, linked beside the answer (the headline claim links the check of what the evidence since 2017 shows).",
-      })
-      .optional(),
+          'Optional: the claim a reader of this one most needs next, linked under the answer, and the link\'s words; the headline claim links the check of the evidence since 2017 as "What the evidence from 2017 to 2026 shows".',
+      }),
     citations: z
       .array(
         z.strictObject({

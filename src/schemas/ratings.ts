@@ -138,11 +138,20 @@ export type RatingDimension = keyof typeof RATING_DIMENSIONS;
 export const RATING_DIMENSION_ORDER = Object.keys(RATING_DIMENSIONS) as readonly RatingDimension[];
 
 /**
- * A rating named with its dimension, as one phrase for text that has no
- * badge (feeds, the annotated story, screen readers): "Is it true? Unproven",
- * "How Engadget reported it: Mixed".
+ * Text introduced by a dimension's label: "Is it true? Unproven", "How
+ * Engadget reported it: Mixed" (a label that is a question takes no colon).
  */
-export function ratingPhrase(dimension: RatingDimension, key: RatingKey): string {
+export function withDimension(dimension: RatingDimension, text: string): string {
+  return `${dimensionLead(dimension)} ${text}`;
+}
+
+/** A dimension's label as it introduces what follows: "Is it true?", "How Engadget reported it:". */
+export function dimensionLead(dimension: RatingDimension): string {
   const { label } = RATING_DIMENSIONS[dimension];
-  return `${label}${label.endsWith("?") ? "" : ":"} ${getRating(key).label}`;
+  return label.endsWith("?") ? label : `${label}:`;
+}
+
+/** A rating named with its dimension, for text that has no badge (feeds, the annotated story, screen readers). */
+export function ratingPhrase(dimension: RatingDimension, key: RatingKey): string {
+  return withDimension(dimension, getRating(key).label);
 }

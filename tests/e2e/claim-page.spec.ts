@@ -18,7 +18,7 @@ test.describe("a reader opens a claim", () => {
       for (const point of claim.inBrief)
         await expect(page.getByText(point, { exact: true })).toBeVisible();
       const contents = page.getByRole("navigation", { name: "On this page" }).getByRole("link");
-      await expect(contents.last()).toHaveText("Sources");
+      await expect(contents.getByText("Sources", { exact: true })).toHaveCount(1);
       await expect(contents.first()).toHaveText("The claim in context");
       const sources = page.getByRole("region", { name: "Sources" }).getByRole("listitem");
       await expect(sources).toHaveCount(claim.sourceCount);
@@ -73,12 +73,12 @@ test("from the headline's check and from the home page, the evidence since 2017 
   page,
 }) => {
   const headline = CLAIMS.find(({ order }) => order === 1)!;
-  const evidence = CLAIMS.find(({ id }) => id === headline.seeAlso);
+  const evidence = CLAIMS.find(({ id }) => id === headline.seeAlso?.claim);
   expect(evidence, "the headline claim names the evidence page in seeAlso").toBeDefined();
   await page.goto(`/claims/${headline.id}/`);
   await page
     .getByRole("main")
-    .getByRole("link", { name: evidence!.title, exact: true })
+    .getByRole("link", { name: "What the evidence from 2017 to 2026 shows", exact: true })
     .first()
     .click();
   await expect(page).toHaveURL(new RegExp(`/claims/${evidence!.id}/$`));

@@ -22,7 +22,7 @@ export interface ExpectedClaim {
   /** The one-line answer. */
   answer: string;
   inBrief: string[];
-  seeAlso: string | undefined;
+  seeAlso: { claim: string; label: string } | undefined;
   bottomLine: string;
   published: string;
   /** Distinct sources cited: the source list shows each once. */
@@ -48,7 +48,7 @@ export const CLAIMS: ExpectedClaim[] = loadContent(root)
     reportingName: ratingPhrase("reporting", data["reporting"] as RatingKey),
     answer: String(data["answer"]),
     inBrief: data["inBrief"] as string[],
-    seeAlso: data["seeAlso"] as string | undefined,
+    seeAlso: data["seeAlso"] as { claim: string; label: string } | undefined,
     published: (data["published"] as Date).toISOString().slice(0, 10),
     bottomLine: String(data["bottomLine"]),
     sourceCount: new Set((data["citations"] as { source: string }[]).map(({ source }) => source))

@@ -186,7 +186,7 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
       el(
         "div",
         { fontSize: 46, fontWeight: 700, lineHeight: 1.15, width: TEXT_WIDTH },
-        shorten(title, 90),
+        shorten(title, 110),
       ),
       el(
         "div",

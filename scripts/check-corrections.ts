@@ -23,5 +23,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Corrections check, ${base.description}: ${changedClaims} changed claim file(s); every rating or bottom-line change has a corrections entry.`,
+  `Corrections check, ${base.description}: ${changedClaims} changed claim file(s); every change to a rating, the bottom line or the answer has a corrections entry.`,
 );

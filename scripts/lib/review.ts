@@ -10,9 +10,10 @@ import { load as loadYaml } from "js-yaml";
 import { WATCHED_FIELDS } from "../../src/content-check/corrections.ts";
 import {
   RATING_DIMENSIONS,
+  RATING_DIMENSION_ORDER,
   RATING_KEYS,
+  dimensionLead,
   getRating,
-  type RatingDimension,
   type RatingKey,
 } from "../../src/schemas/ratings.ts";
 import type { ChangeStatus } from "./changes.ts";
@@ -62,12 +63,13 @@ const isRating = (value: unknown): value is RatingKey =>
 const ratingLabel = (value: unknown) =>
   isRating(value) ? getRating(value).label : `“${plain(value)}” (not a rating)`;
 
-const DIMENSIONS = Object.keys(RATING_DIMENSIONS) as RatingDimension[];
+/** The site's order: "Is it true?" first, as on every page and card. */
+const DIMENSIONS = RATING_DIMENSION_ORDER;
 
 const ratings = (data: Data) =>
-  DIMENSIONS.map(
-    (dimension) => `${RATING_DIMENSIONS[dimension].label}: ${ratingLabel(data[dimension])}`,
-  ).join(" · ");
+  DIMENSIONS.map((dimension) => `${dimensionLead(dimension)} ${ratingLabel(data[dimension])}`).join(
+    " · ",
+  );
 
 const title = (data: Data | undefined, path: string) =>
   `**${plain(data?.["title"] ?? path)}** (\`${path.replace(/`/g, "")}\`)`;
@@ -81,6 +83,9 @@ const addedEntries = (before: unknown, after: unknown) => {
   const old = new Set(listOf(before).map((entry) => JSON.stringify(entry)));
   return listOf(after).filter((entry) => !old.has(JSON.stringify(entry)));
 };
+
+/** The watched text fields (src/content-check/corrections.ts), shown before and after. */
+const TEXT_FIELDS = { answer: "Answer", bottomLine: "Bottom line" } as const;
 
 interface ClaimReview {
   readonly lines: string[];
@@ -108,14 +113,17 @@ function changedClaim(file: ChangedFile): ClaimReview {
   );
   for (const dimension of ratingChanges) {
     lines.push(
-      `  - **${RATING_DIMENSIONS[dimension].label}**: ${ratingLabel(before.data[dimension])} → ${ratingLabel(after.data[dimension])}`,
+      `  - **${dimensionLead(dimension)}** ${ratingLabel(before.data[dimension])} → ${ratingLabel(after.data[dimension])}`,
     );
   }
-  if (!same(before.data["bottomLine"], after.data["bottomLine"])) {
+  const textChanges = (Object.keys(TEXT_FIELDS) as (keyof typeof TEXT_FIELDS)[]).filter(
+    (field) => !same(before.data[field], after.data[field]),
+  );
+  for (const field of textChanges) {
     lines.push(
-      "  - **Bottom line**",
-      `    - Before: ${plain(before.data["bottomLine"])}`,
-      `    - After: ${plain(after.data["bottomLine"])}`,
+      `  - **${TEXT_FIELDS[field]}**`,
+      `    - Before: ${plain(before.data[field])}`,
+      `    - After: ${plain(after.data[field])}`,
     );
   }
   const corrections = addedEntries(before.data["corrections"], after.data["corrections"]);
@@ -135,22 +143,15 @@ function changedClaim(file: ChangedFile): ClaimReview {
   if (before.body !== after.body) others.push("the text of the page");
   if (others.length) lines.push(`  - Also changed: ${others.join(", ")}`);
   if (lines.length === 1) lines.push("  - Only formatting changed");
-  const untold =
-    ratingChanges.length > 0 || !same(before.data["bottomLine"], after.data["bottomLine"]);
+  const untold = [
+    ...ratingChanges.map((dimension) => `its “${RATING_DIMENSIONS[dimension].label}” rating`),
+    ...textChanges.map((field) => `its ${TEXT_FIELDS[field].toLowerCase()}`),
+  ];
   return {
     lines,
-    ...(untold && corrections.length === 0
+    ...(untold.length > 0 && corrections.length === 0
       ? {
-          warning: `${title(after.data, file.path)} changes ${[
-            ...ratingChanges.map(
-              (dimension) => `its “${RATING_DIMENSIONS[dimension].label}” rating`,
-            ),
-            ...(same(before.data["bottomLine"], after.data["bottomLine"])
-              ? []
-              : ["its bottom line"]),
-          ].join(
-            " and ",
-          )} without a corrections entry, so readers would not be told; add one (npm run check:content says how).`,
+          warning: `${title(after.data, file.path)} changes ${untold.join(" and ")} without a corrections entry, so readers would not be told; add one (npm run check:content says how).`,
         }
       : {}),
   };
@@ -177,7 +178,7 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
       const data = read(file.path, file.after)?.data;
       if (!data) return `- \`${file.path}\`: does not parse; npm run check:content says why`;
       const draft = data["draft"] === true ? " *(a draft: not published yet)*" : "";
-      return `- ${title(data, file.path)}${draft}: ${ratings(data)}\n  - Bottom line: ${plain(data["bottomLine"])}`;
+      return `- ${title(data, file.path)}${draft}: ${ratings(data)}\n  - Answer: ${plain(data["answer"])}\n  - Bottom line: ${plain(data["bottomLine"])}`;
     });
   const changedClaims = claims
     .filter((file) => file.status === "modified" || file.status === "renamed")

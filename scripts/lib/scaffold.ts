@@ -84,7 +84,7 @@ export function claimTemplate({ today, claimant, lastOrder }: ClaimTemplateInput
     `${comment(describe(CLAIM, name))}\n${name}: ${value}`;
   const date = (what: string) => `"${PLACEHOLDER} ${what}, as YYYY-MM-DD (today is ${today})"`;
   return `---
-${field("title", `"${PLACEHOLDER} a short headline for this check"`)}
+${field("title", `"${PLACEHOLDER} who said it: the statement being judged"`)}
 ${field("claim", `"${PLACEHOLDER} the claim, copied exactly from the story"`)}
 ${field("claimant", `"${PLACEHOLDER} the id of a file in content/claimants/, e.g. ${claimant}"`)}
 ${comment(describe(CLAIM, "appearance"))}
@@ -93,9 +93,18 @@ appearance:
   location: "${PLACEHOLDER} Headline, Subtitle or Paragraph N"
 ${comment(describe(CLAIM, "firstAppearance"))}
 # firstAppearance: the-id-of-a-source
-${field("reporting", `"${RATING_CHOICES}"`)}
 ${field("verdict", `"${RATING_CHOICES}"`)}
+${field("reporting", `"${RATING_CHOICES}"`)}
 ${field("bottomLine", `"${PLACEHOLDER} one sentence a reader can take away."`)}
+${field("answer", `"${PLACEHOLDER} Unproven: whether it is true; how the story reported it."`)}
+${comment(describe(CLAIM, "inBrief"))}
+inBrief:
+  - "${PLACEHOLDER} a first point from the page"
+  - "${PLACEHOLDER} a second point from the page"
+${comment(describe(CLAIM, "seeAlso"))}
+# seeAlso:
+#   claim: story-opinion-absurd
+#   label: What the evidence from 2017 to 2026 shows
 ${comment(describe(CLAIM, "citations"))}
 citations:
   - id: first-citation
@@ -128,10 +137,10 @@ ${PLACEHOLDER} say plainly what remains unknown.
 
 ## Why these ratings
 
+<RatingLabel of="verdict" /> ${PLACEHOLDER} why the claim itself earns its rating.
+
 <RatingLabel of="reporting" /> ${PLACEHOLDER} why the story's reporting earns its
 rating.
-
-<RatingLabel of="verdict" /> ${PLACEHOLDER} why the claim itself earns its rating.
 `;
 }
 

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RATING_KEYS } from "../../src/schemas/ratings.ts";
+import { RATING_KEYS, getRating } from "../../src/schemas/ratings.ts";
 import { DATE_PRECISIONS, SOURCE_KINDS } from "../../src/schemas/index.ts";
 
 /** A file to write, with its path from the project root (forward slashes). */
@@ -204,6 +204,10 @@ function claimMdx(
     `reporting: ${reporting}`,
     `verdict: ${verdict}`,
     `bottomLine: ${quote(text.sentences(2))}`,
+    `answer: ${quote(`${getRating(verdict).plainAnswer}: ${text.sentence(8).slice(0, -1)}; ${text.sentence(6)}`)}`,
+    "inBrief:",
+    `  - ${quote(text.sentence(10))}`,
+    `  - ${quote(text.sentence(10))}`,
     "citations:",
     ...citations.flatMap((citation) => [
       `  - id: ${citation.id}`,
@@ -247,8 +251,8 @@ function claimMdx(
     `## ${SECTION_TITLES.unknown}`,
     paragraph(4),
     `## ${SECTION_TITLES.ratings}`,
-    `<RatingLabel of="reporting" /> ${paragraph(2)}`,
     `<RatingLabel of="verdict" /> ${paragraph(3, 11)}`,
+    `<RatingLabel of="reporting" /> ${paragraph(2)}`,
   ];
   return `${frontmatter.join("\n")}\n\n${body.join("\n\n")}\n`;
 }

@@ -50,7 +50,7 @@ export const MDX_COMPONENTS = {
     props: {
       of: {
         required: true,
-        expected: 'which rating to name: of="reporting" or of="verdict"',
+        expected: 'which rating to name: of="verdict" or of="reporting"',
       },
     },
   },

@@ -1,13 +1,15 @@
 /**
  * Corrections are enforced, not remembered: when a change alters a claim's
- * reporting or verdict rating or its bottom line, the same change must add a
- * dated entry to the claim's corrections list.
+ * reporting or verdict rating, its bottom line or its one-line answer, the
+ * same change must add a dated entry to the claim's corrections list.
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import type { Problem } from "./problem.ts";
 
 /** The fields whose change readers must be told about. */
-export const WATCHED_FIELDS = ["reporting", "verdict", "bottomLine"] as const;
+export const WATCHED_FIELDS = ["reporting", "verdict", "bottomLine", "answer"] as const;
+/** Fields of prose, named without their old and new text (which can run to a paragraph). */
+const PROSE_FIELDS: readonly string[] = ["bottomLine", "answer"];
 
 type Data = Record<string, unknown>;
 
@@ -34,7 +36,9 @@ const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : St
 /** Problems with one claim's change from `before` (the base branch) to `after`. */
 export function checkCorrection(file: string, before: Data, after: Data, today: string): Problem[] {
   const changed = WATCHED_FIELDS.filter(
-    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+    (field) =>
+      // A field the base branch did not have yet (answer, when it was added) is new, not changed.
+      before[field] !== undefined && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
   if (changed.length === 0) return [];
   const earlier = new Set(corrections(before));
@@ -42,8 +46,8 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
   if (added.length > 0) return [];
   const what = changed
     .map((field) =>
-      field === "bottomLine"
-        ? "bottomLine changed"
+      PROSE_FIELDS.includes(field)
+        ? `${field} changed`
         : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
     )
     .join(" and ");

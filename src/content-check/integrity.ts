@@ -6,8 +6,8 @@
 import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
+import { RATING_DIMENSIONS, RATING_KEYS, getRating, type RatingKey } from "../schemas/ratings.ts";
 import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
-import { RATING_DIMENSIONS } from "../schemas/ratings.ts";
 import { closest } from "./suggest.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
@@ -96,6 +96,26 @@ export function checkIntegrity(
       missing(file, ["claimant"], "claimants", data["claimant"]);
       missing(file, ["propositionBy"], "claimants", data["propositionBy"]);
       missing(file, ["firstAppearance"], "sources", data["firstAppearance"]);
+      const seeAlso = (data["seeAlso"] as Data | undefined)?.["claim"];
+      missing(file, ["seeAlso", "claim"], "claims", seeAlso);
+      const seeAlsoProblem =
+        seeAlso === file.id
+          ? "names this claim itself; name another claim, or remove seeAlso"
+          : typeof seeAlso === "string" &&
+              exists("claims", seeAlso) &&
+              data["draft"] !== true &&
+              !publishedClaims.has(seeAlso)
+            ? `"${seeAlso}" is a draft, so readers could not follow the link; publish it first, or remove seeAlso`
+            : undefined;
+      if (seeAlsoProblem) {
+        problems.push({
+          file: file.file,
+          line: file.lineOf(["seeAlso", "claim"]),
+          field: "seeAlso.claim",
+          message: seeAlsoProblem,
+        });
+      }
+      checkAnswer(file, data, problems);
       checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
       const order = (data["appearance"] as Data | undefined)?.["order"];
@@ -381,7 +401,7 @@ function checkRatingLabels(file: ContentFile, scan: MdxScan, problems: Problem[]
     problems.push({
       file: file.file,
       line: at(line),
-      message: `a rating label typed by hand in "${RATINGS_SECTION}" goes stale when the rating changes; replace the bold label with <RatingLabel of="reporting" /> or <RatingLabel of="verdict" />, which shows the rating from the frontmatter`,
+      message: `a rating label typed by hand in "${RATINGS_SECTION}" goes stale when the rating changes; replace the bold label with <RatingLabel of="verdict" /> or <RatingLabel of="reporting" />, which shows the rating from the frontmatter`,
     });
   }
   const seen = new Set<string>();
@@ -390,7 +410,7 @@ function checkRatingLabels(file: ContentFile, scan: MdxScan, problems: Problem[]
       problems.push({
         file: file.file,
         line: at(line),
-        message: `<RatingLabel of="${of}"> names no rating; use of="reporting" or of="verdict"`,
+        message: `<RatingLabel of="${of}"> names no rating; use of="verdict" or of="reporting"`,
       });
     } else if (seen.has(of)) {
       problems.push({
@@ -435,3 +455,22 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
 
 /** How the placeholder rule's problems start, so a line reported more precisely is not repeated. */
 export const PLACEHOLDER_PROBLEM = "still holds a placeholder from the template";
+
+/**
+ * A claim's one-line answer opens with the plain answer to "Is it true?" for
+ * its verdict ("Unproven: ..."), so the first words a reader sees agree with
+ * the rating, whatever order the editor thought in.
+ */
+function checkAnswer(file: ContentFile, data: Data, problems: Problem[]): void {
+  const { answer, verdict } = data;
+  if (typeof answer !== "string" || !RATING_KEYS.includes(verdict as RatingKey)) return;
+  if (answer.includes(PLACEHOLDER)) return; // refused once published, by checkPlaceholders
+  const opening = `${getRating(verdict as RatingKey).plainAnswer}:`;
+  if (answer.trim().startsWith(opening)) return;
+  problems.push({
+    file: file.file,
+    line: file.lineOf(["answer"]),
+    field: "answer",
+    message: `must open with "${opening}", the plain answer to "${RATING_DIMENSIONS.verdict.label}" for the verdict ${String(verdict)}, then say how the story reported it, e.g. "${opening} ...; the memo did say it, and the story quoted it accurately."`,
+  });
+}

@@ -6,6 +6,7 @@
 import type { CollectionEntry } from "astro:content";
 import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
 import type { Claim, Source } from "@/lib/claims";
+import { claimCardAlt, claimCardInput } from "@/lib/card-content";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimPath, file, path } from "@/lib/urls";
@@ -38,10 +39,14 @@ export interface ClaimPageData {
   readonly claimant: CollectionEntry<"claimants">;
   /** Who asserted the proposition the verdict rates, when it is not the claimant. */
   readonly propositionBy: CollectionEntry<"claimants"> | undefined;
+  /** The claim a reader most needs next (frontmatter `seeAlso`), when it is published. */
+  readonly seeAlso: Claim | undefined;
   /** Absolute canonical URL. */
   readonly url: string;
   /** Site path of the page's social card. */
   readonly card: string;
+  /** What the card says (og:image:alt). */
+  readonly cardAlt: string;
   readonly sources: readonly CitedSource[];
   /** Each citation id's passage, for the markers in the text. */
   readonly passages: ReadonlyMap<string, CitedPassage>;
@@ -147,6 +152,8 @@ export interface ClaimPageInput {
   readonly claimant: CollectionEntry<"claimants">;
   /** Who asserted the proposition the verdict rates, when it is not the claimant. */
   readonly propositionBy?: CollectionEntry<"claimants"> | undefined;
+  /** The published claim `seeAlso` names, if any. */
+  readonly seeAlso?: Claim | undefined;
   readonly firstAppearance: Source | undefined;
   readonly sourcesById: ReadonlyMap<string, Source>;
   readonly site: URL | undefined;
@@ -167,8 +174,10 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
     claim,
     claimant,
     propositionBy: input.propositionBy,
+    seeAlso: input.seeAlso,
     url,
     card: file(`cards/${claim.id}.png`),
+    cardAlt: claimCardAlt(claimCardInput(claim, site)),
     sources,
     passages: new Map(
       sources.flatMap(({ passages }) => passages.map((passage) => [passage.id, passage])),

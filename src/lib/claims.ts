@@ -85,9 +85,10 @@ export async function getFirstAppearance(claim: Claim): Promise<Source | undefin
 
 /** Everything a claim page shows (see claim-page.ts), fetched and assembled once. */
 export async function buildClaimPage(claim: Claim, site: URL | undefined): Promise<ClaimPageData> {
-  const [claimant, propositionBy, firstAppearance, sourcesById] = await Promise.all([
+  const [claimant, propositionBy, seeAlso, firstAppearance, sourcesById] = await Promise.all([
     getClaimant(claim),
     claim.data.propositionBy ? getEntry(claim.data.propositionBy) : undefined,
+    claim.data.seeAlso ? getPublishedClaim(claim.data.seeAlso.claim.id) : undefined,
     getFirstAppearance(claim),
     getSourcesById(claim.data.citations.map((citation) => citation.source.id)),
   ]);
@@ -95,6 +96,7 @@ export async function buildClaimPage(claim: Claim, site: URL | undefined): Promi
     claim,
     claimant,
     propositionBy,
+    seeAlso,
     firstAppearance,
     sourcesById,
     site,

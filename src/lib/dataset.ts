@@ -9,10 +9,10 @@ import type { ClaimPageData } from "@/lib/claim-page";
 import { isoDay } from "@/lib/dates";
 import { archiveLookupUrl } from "@/lib/urls";
 import { CLAIMANT_KINDS, CORRECTION_KINDS, DATE_PRECISIONS, SOURCE_KINDS } from "@/schemas";
-import { RATING_KEYS, getRating } from "@/schemas/ratings";
+import { RATING_DIMENSIONS, RATING_KEYS, getRating } from "@/schemas/ratings";
 
 /** Bump on any change that could break a reader of the data. */
-export const DATASET_SCHEMA_VERSION = "2.0.0";
+export const DATASET_SCHEMA_VERSION = "3.0.0";
 
 const day = z.iso.date();
 const ratingSchema = z.strictObject({
@@ -47,10 +47,17 @@ export const datasetSchema = z
           kind: z.enum(CLAIMANT_KINDS),
         }),
         appearance: z.strictObject({ order: z.number().int().min(1), location: z.string() }),
-        reporting: ratingSchema.meta({ description: "Did the story report the claim faithfully?" }),
+        // In the order the site shows them (RATING_DIMENSIONS): whether it is true first.
         verdict: ratingSchema.meta({
-          description: "Does the claim itself hold up on the evidence?",
+          description: `${RATING_DIMENSIONS.verdict.label} ${RATING_DIMENSIONS.verdict.question}`,
         }),
+        reporting: ratingSchema.meta({
+          description: `${RATING_DIMENSIONS.reporting.label}: ${RATING_DIMENSIONS.reporting.question}`,
+        }),
+        answer: z.string().meta({
+          description: "The plain answer to both ratings in one line.",
+        }),
+        inBrief: z.array(z.string()).meta({ description: "The page's points in brief." }),
         bottomLine: z.string(),
         published: day,
         updated: day,
@@ -137,8 +144,10 @@ export function buildDataset(
       claimant: { id: claimant.id, name: claimant.data.name, kind: claimant.data.kind },
       // The position among published claims: editors may leave gaps in `order`.
       appearance: { order: index + 1, location: claim.data.appearance.location },
-      reporting: rating(claim.data.reporting),
       verdict: rating(claim.data.verdict),
+      reporting: rating(claim.data.reporting),
+      answer: claim.data.answer,
+      inBrief: claim.data.inBrief,
       bottomLine: claim.data.bottomLine,
       published: isoDay(claim.data.published),
       updated: isoDay(claim.data.updated),
@@ -189,8 +198,9 @@ const CSV_COLUMNS = [
   "claimant",
   "claim",
   "proposition",
-  "reporting",
   "verdict",
+  "reporting",
+  "answer",
   "bottomLine",
   "published",
   "updated",
@@ -214,8 +224,9 @@ export function datasetCsv(dataset: Dataset): string {
     claim.claimant.name,
     claim.claim,
     claim.proposition ?? "",
-    claim.reporting.label,
     claim.verdict.label,
+    claim.reporting.label,
+    claim.answer,
     claim.bottomLine,
     claim.published,
     claim.updated,

@@ -4,7 +4,7 @@
  */
 import type { RSSFeedItem } from "@astrojs/rss";
 import { escape as escapeHtml } from "html-escaper";
-import { getRating } from "@/schemas/ratings";
+import { RATING_DIMENSION_ORDER, ratingPhrase } from "@/schemas/ratings";
 import type { Claim, CorrectionLogEntry } from "@/lib/claims";
 
 export interface FeedLink {
@@ -13,9 +13,10 @@ export interface FeedLink {
 }
 
 function claimSummary(claim: Claim): string {
-  const reporting = getRating(claim.data.reporting).label;
-  const verdict = getRating(claim.data.verdict).label;
-  return `Reporting: ${reporting}. Verdict: ${verdict}. ${claim.data.bottomLine}`;
+  const ratings = RATING_DIMENSION_ORDER.map(
+    (dimension) => `${ratingPhrase(dimension, claim.data[dimension])}.`,
+  );
+  return [claim.data.answer, ...ratings, claim.data.bottomLine].join(" ");
 }
 
 /** Newest first by publication date, then story order. */

@@ -1,7 +1,10 @@
 /**
- * The social card for a claim: a 1200×630 PNG with the claim and its verdict,
- * drawn at build time (satori lays out, resvg rasterises). Fonts come from an
- * npm package so the build never fetches anything.
+ * The social cards: a 1200×630 PNG for each claim (its title, its one-line
+ * answer and both ratings) and one for the site, drawn at build time (satori
+ * lays out, resvg rasterises). Fonts come from an npm package so the build
+ * never fetches anything; rating symbols are drawn as shapes, because the card
+ * font has no ✓ or ≈, and a unit test checks every character a card draws
+ * against the font.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,11 +12,23 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { RATINGS, getRating, type RatingKey } from "@/schemas/ratings";
+import type { CardInput, SiteCardInput } from "@/lib/card-content";
+import {
+  RATINGS,
+  RATING_DIMENSIONS,
+  RATING_DIMENSION_ORDER,
+  getRating,
+  type RatingDimension,
+  type RatingKey,
+} from "@/schemas/ratings";
 
 const require = createRequire(import.meta.url);
-const font = (weight: 400 | 700) =>
-  readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
+/** The font files cards are drawn with, one per weight. */
+export const CARD_FONT_FILES = {
+  400: require.resolve("@fontsource/inter/files/inter-latin-400-normal.woff"),
+  700: require.resolve("@fontsource/inter/files/inter-latin-700-normal.woff"),
+} as const;
+const font = (weight: 400 | 700) => readFileSync(CARD_FONT_FILES[weight]);
 const FONTS = [
   { name: "Inter", data: font(400), weight: 400 as const, style: "normal" as const },
   { name: "Inter", data: font(700), weight: 700 as const, style: "normal" as const },
@@ -50,15 +65,12 @@ const DESIGN = createHash("sha256")
   .update(JSON.stringify(CARD_RATING_COLOURS))
   .digest("hex");
 
-export interface CardInput {
-  siteName: string;
-  title: string;
-  claim: string;
-  verdict: RatingKey;
+/** A satori element: a plain object, so tests can walk what a card draws. */
+export interface CardNode {
+  type: string;
+  props: Record<string, unknown> & { style?: Record<string, unknown>; children?: unknown };
 }
-
-type Node = { type: string; props: Record<string, unknown> & { children?: unknown } };
-const el = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
+const el = (type: string, style: Record<string, unknown>, children?: unknown): CardNode => ({
   type,
   props: { style, children },
 });
@@ -66,75 +78,169 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 const shorten = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
 
+/**
+ * Each rating's symbol as strokes in a 24×24 box: the same signs as the
+ * registry's `symbol` (✓ ≈ ± ≠ ✗ ? –), drawn rather than typed.
+ */
+export const RATING_SYMBOL_PATHS: Record<RatingKey, string> = {
+  accurate: "M4 12.5 9.5 18 20 6",
+  "mostly-accurate": "M4 9.5c3-3 5-3 8 0s5 3 8 0M4 16.5c3-3 5-3 8 0s5 3 8 0",
+  mixed: "M12 4v10M7 9h10M7 19h10",
+  "mostly-inaccurate": "M5 9h14M5 15h14M16 4 8 20",
+  inaccurate: "M6 6l12 12M18 6 6 18",
+  unproven: "M8 8.5C8 5 16 5 16 9c0 3-4 3-4 6.5M12 20v.01",
+  "not-rated": "M6 12h12",
+};
+
+function symbol(key: RatingKey, colour: string, size: number): CardNode {
+  return {
+    type: "svg",
+    props: {
+      width: size,
+      height: size,
+      viewBox: "0 0 24 24",
+      style: { marginRight: 10 },
+      children: {
+        type: "path",
+        props: {
+          d: RATING_SYMBOL_PATHS[key],
+          fill: "none",
+          stroke: colour,
+          strokeWidth: 3,
+          strokeLinecap: "round",
+          strokeLinejoin: "round",
+        },
+      },
+    },
+  };
+}
+
+/** One rating as on the page: the dimension's label over a pill with the symbol and the rating. */
+function ratingBlock(dimension: RatingDimension, key: RatingKey): CardNode {
+  const colour = CARD_RATING_COLOURS[key];
+  return el("div", { display: "flex", flexDirection: "column", marginRight: 48 }, [
+    el(
+      "div",
+      { fontSize: 24, fontWeight: 700, color: "#52525b" },
+      RATING_DIMENSIONS[dimension].label,
+    ),
+    el(
+      "div",
+      {
+        display: "flex",
+        alignItems: "center",
+        marginTop: 8,
+        fontSize: 30,
+        fontWeight: 700,
+        color: colour,
+        border: `4px solid ${colour}`,
+        borderRadius: 999,
+        padding: "4px 22px 4px 16px",
+      },
+      [symbol(key, colour, 30), el("div", {}, getRating(key).label)],
+    ),
+  ]);
+}
+
+const CARD = { width: 1200, height: 630, stripe: 24, padX: 64, padY: 44 };
+/** Satori needs definite widths to wrap text: the card less the stripe and padding. */
+const TEXT_WIDTH = CARD.width - CARD.stripe - 2 * CARD.padX;
+
+function frame(stripe: string, children: CardNode[]): CardNode {
+  return el(
+    "div",
+    { width: CARD.width, height: CARD.height, display: "flex", backgroundColor: "#ffffff" },
+    [
+      el("div", { width: CARD.stripe, height: CARD.height, backgroundColor: stripe }),
+      el(
+        "div",
+        {
+          // Satori sizes the content box, so padding is added outside these.
+          width: TEXT_WIDTH,
+          height: CARD.height - 2 * CARD.padY,
+          display: "flex",
+          flexDirection: "column",
+          justifyContent: "space-between",
+          padding: `${CARD.padY}px ${CARD.padX}px`,
+          fontFamily: "Inter",
+          color: "#18181b",
+        },
+        children,
+      ),
+    ],
+  );
+}
+
+const siteLine = (siteName: string, address: string) =>
+  el("div", { display: "flex", justifyContent: "space-between", fontSize: 26, color: "#52525b" }, [
+    el("div", { fontWeight: 700 }, siteName),
+    el("div", {}, address),
+  ]);
+
+/** What a claim's card draws, as satori's element tree. */
+export function claimCardTree({ siteName, address, title, answer, ratings }: CardInput): CardNode {
+  const [lead = "verdict"] = RATING_DIMENSION_ORDER;
+  return frame(CARD_RATING_COLOURS[ratings[lead]], [
+    siteLine(siteName, address),
+    el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
+      el(
+        "div",
+        { fontSize: 46, fontWeight: 700, lineHeight: 1.15, width: TEXT_WIDTH },
+        shorten(title, 110),
+      ),
+      el(
+        "div",
+        { fontSize: 29, lineHeight: 1.35, color: "#3f3f46", marginTop: 20, width: TEXT_WIDTH },
+        shorten(answer, 170),
+      ),
+    ]),
+    el(
+      "div",
+      { display: "flex" },
+      RATING_DIMENSION_ORDER.map((dimension) => ratingBlock(dimension, ratings[dimension])),
+    ),
+  ]);
+}
+
+/** What the site's card draws. */
+export function siteCardTree({ siteName, address, summary, ratingsLine }: SiteCardInput): CardNode {
+  return frame("#3f3f46", [
+    el("div", { fontSize: 26, color: "#52525b" }, address),
+    el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
+      el("div", { fontSize: 72, fontWeight: 700, lineHeight: 1.1, width: TEXT_WIDTH }, siteName),
+      el(
+        "div",
+        { fontSize: 32, lineHeight: 1.35, color: "#3f3f46", marginTop: 24, width: TEXT_WIDTH },
+        shorten(summary, 220),
+      ),
+    ]),
+    el("div", { fontSize: 28, fontWeight: 700, color: "#52525b" }, ratingsLine),
+  ]);
+}
+
 export async function renderSocialCard(input: CardInput): Promise<Buffer> {
+  return cachedDraw(input, claimCardTree(input));
+}
+
+export async function renderSiteCard(input: SiteCardInput): Promise<Buffer> {
+  return cachedDraw(input, siteCardTree(input));
+}
+
+async function cachedDraw(input: object, tree: CardNode): Promise<Buffer> {
   const key = createHash("sha256").update(DESIGN).update(JSON.stringify(input)).digest("hex");
   const cached = join(CACHE_DIR, `${key}.png`);
   if (existsSync(cached)) return readFileSync(cached);
-  const png = await drawSocialCard(input);
+  const png = await drawCard(tree);
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(cached, png);
   return png;
 }
 
-async function drawSocialCard({ siteName, title, claim, verdict }: CardInput): Promise<Buffer> {
-  const rating = getRating(verdict);
-  const colour = CARD_RATING_COLOURS[verdict];
-  // Satori needs definite widths to wrap text: the card is 1200 wide, less
-  // the 24px rating stripe and 64px padding on each side.
-  const textWidth = 1200 - 24 - 2 * 64;
-  const tree = el(
-    "div",
-    { width: 1200, height: 630, display: "flex", backgroundColor: "#ffffff" },
-    [
-      el("div", { width: 24, height: 630, backgroundColor: colour }),
-      el(
-        "div",
-        {
-          // Satori sizes the content box, so padding is added outside these.
-          width: textWidth,
-          height: 630 - 2 * 48,
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          padding: "48px 64px",
-          fontFamily: "Inter",
-          color: "#18181b",
-        },
-        [
-          el("div", { fontSize: 28, fontWeight: 700, color: "#52525b" }, siteName),
-          el("div", { display: "flex", flexDirection: "column", width: textWidth }, [
-            el(
-              "div",
-              { fontSize: 50, fontWeight: 700, lineHeight: 1.15, width: textWidth },
-              shorten(title, 90),
-            ),
-            el(
-              "div",
-              { fontSize: 28, lineHeight: 1.35, color: "#3f3f46", marginTop: 24, width: textWidth },
-              `“${shorten(claim, 150)}”`,
-            ),
-          ]),
-          el("div", { display: "flex", alignItems: "center", fontSize: 34, fontWeight: 700 }, [
-            el("div", { color: "#52525b", marginRight: 16 }, "Verdict:"),
-            el(
-              "div",
-              {
-                color: colour,
-                border: `4px solid ${colour}`,
-                borderRadius: 999,
-                padding: "4px 24px",
-              },
-              `${rating.symbol} ${rating.label}`,
-            ),
-          ]),
-        ],
-      ),
-    ],
-  );
+async function drawCard(tree: CardNode): Promise<Buffer> {
   const svg = await satori(tree as Parameters<typeof satori>[0], {
-    width: 1200,
-    height: 630,
+    width: CARD.width,
+    height: CARD.height,
     fonts: FONTS,
   });
-  return new Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: "width", value: CARD.width } }).render().asPng();
 }

@@ -106,7 +106,7 @@ export function buildClaimReview(input: ClaimReviewInput): WithContext<ClaimRevi
     reviewRating: {
       "@type": "Rating",
       alternateName: rating.label,
-      reviewAspect: `${label}: ${question}`,
+      reviewAspect: `${label} ${question}`,
       // Unproven is not a point on the true-to-false scale, so it carries
       // only its name, as ClaimReview allows.
       ...(rating.value === null

@@ -5,7 +5,7 @@
  * check (`src/content-check/`, with plain ids) share one definition.
  */
 import { z } from "astro/zod";
-import { RATING_KEYS } from "./ratings.ts";
+import { RATING_DIMENSIONS, RATING_KEYS } from "./ratings.ts";
 import { KEBAB_CASE, domain, httpUrl, idReference, isoDate, text } from "./fields.ts";
 
 export const SOURCE_KINDS = [
@@ -58,6 +58,26 @@ export interface ReferenceSchemas<
   claims: Claims;
 }
 
+/** The longest one-line answer: it must fit a search result and a social card. */
+export const ANSWER_MAX = 160;
+/** The longest "In brief" point. */
+export const IN_BRIEF_MAX = 140;
+
+/**
+ * What is being judged, in one form for every claim: who said it, a colon, and
+ * the statement in our words. Never a question, because a rating shown under a
+ * question reads as its answer.
+ */
+function claimTitle() {
+  return text(
+    "What is being judged, in one form for every claim: who said it, a colon, and the statement in our words, with quoted words in single quotes (Engadget: 'Homeland Security' claims DJI drones are spying for China). Not a question. Keep it under about 90 characters (at most 200).",
+    { max: 200, unquoted: true },
+  ).refine((title) => /^[^:?]{2,40}: \S/.test(title) && !title.endsWith("?"), {
+    error:
+      "must say who made the claim, a colon, then the statement, and not be a question, e.g. \"DJI: the ICE memo rests on 'clearly false and misleading claims'\"",
+  });
+}
+
 const rating = (description: string) =>
   z
     .enum(RATING_KEYS, {
@@ -69,10 +89,7 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
   refs: ReferenceSchemas<A, S, C>,
 ) {
   return z.strictObject({
-    title: text(
-      "Headline of the check, in our words; shown as the page title. Keep it under about 90 characters (at most 200).",
-      { max: 200, unquoted: true },
-    ),
+    title: claimTitle(),
     claim: text(
       "The claim quoted exactly as the story words it, without surrounding quotation marks.",
       { unquoted: true },
@@ -111,13 +128,41 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
           "Optional: the id of the source in which the claim first appeared (the bulletin, a DJI statement). Leave it out when the story itself made the claim.",
       })
       .optional(),
-    reporting: rating(
-      "Did the story report the claim faithfully (quote, date, attribution)? A key of the rating scale.",
-    ),
     verdict: rating(
-      "Does the claim itself hold up on the evidence? A key of the rating scale; not-rated for opinion.",
+      `Shown as "${RATING_DIMENSIONS.verdict.label}", first on every page and card: does the claim itself hold up on the evidence? A key of the rating scale; not-rated for opinion.`,
+    ),
+    reporting: rating(
+      `Shown as "${RATING_DIMENSIONS.reporting.label}": did the story report the claim faithfully (quote, date, attribution)? A key of the rating scale.`,
     ),
     bottomLine: text("One sentence a reader can take away; it is the page description too."),
+    answer: text(
+      'The plain answer to both ratings in one line, whether it is true first, then how the story reported it: "Unproven: no public evidence shows it; the memo did say it, and Engadget quoted it accurately." Readers see it under the title, in lists, on the social card and in search results. Write it from the bottom line and the ratings only.',
+      { max: ANSWER_MAX },
+    ).refine((answer) => !/[.!?]\s+\S/.test(answer), {
+      error: "must be one sentence; join its parts with a semicolon or shorten it",
+    }),
+    inBrief: z
+      .array(
+        text("One short point in our words, taken from the page itself.", { max: IN_BRIEF_MAX }),
+        { error: "must be a list of short points" },
+      )
+      .min(2, { error: "must list at least 2 points" })
+      .max(4, { error: "must list at most 4 points; a reader skims them" })
+      .meta({
+        description: `"In brief" at the top of the page: 2 to 4 points of at most ${IN_BRIEF_MAX} characters, each a fact from the page (what was said, what the evidence shows, what is still unknown). No new facts: every point must be in the text below, with its citation there.`,
+      }),
+    seeAlso: z
+      .strictObject({
+        claim: refs.claims.meta({
+          description: "The id of the claim to link, a file in content/claims/.",
+        }),
+        label: text("The link's words: what the reader will find there.", { max: 80 }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Optional: the claim a reader of this one most needs next, linked under the answer, and the link\'s words; the headline claim links the check of the evidence since 2017 as "What the evidence from 2017 to 2026 shows".',
+      }),
     citations: z
       .array(
         z.strictObject({

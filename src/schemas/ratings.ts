@@ -20,6 +20,12 @@ export interface Rating {
   readonly colorToken: string;
   /** A short glyph shown beside the label so colour never carries the rating alone. */
   readonly symbol: string;
+  /**
+   * The plain words that open a claim's one-line `answer` when this is its
+   * verdict ("Unproven: ..."), so the answer a reader sees first is the
+   * answer to "Is it true?".
+   */
+  readonly plainAnswer: string;
 }
 
 export const RATING_KEYS = [
@@ -42,6 +48,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: 5,
     colorToken: "accurate",
     symbol: "✓",
+    plainAnswer: "True",
   },
   "mostly-accurate": {
     label: "Mostly accurate",
@@ -49,6 +56,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: 4,
     colorToken: "mostly-accurate",
     symbol: "≈",
+    plainAnswer: "Mostly true",
   },
   mixed: {
     label: "Mixed",
@@ -56,6 +64,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: 3,
     colorToken: "mixed",
     symbol: "±",
+    plainAnswer: "Partly true",
   },
   "mostly-inaccurate": {
     label: "Mostly inaccurate",
@@ -63,6 +72,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: 2,
     colorToken: "mostly-inaccurate",
     symbol: "≠",
+    plainAnswer: "Mostly false",
   },
   inaccurate: {
     label: "Inaccurate",
@@ -70,6 +80,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: 1,
     colorToken: "inaccurate",
     symbol: "✗",
+    plainAnswer: "False",
   },
   unproven: {
     label: "Unproven",
@@ -77,6 +88,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: null,
     colorToken: "unproven",
     symbol: "?",
+    plainAnswer: "Unproven",
   },
   "not-rated": {
     label: "Opinion, not rated",
@@ -85,6 +97,7 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
     value: null,
     colorToken: "not-rated",
     symbol: "–",
+    plainAnswer: "Opinion, not rated",
   },
 };
 
@@ -102,16 +115,43 @@ export function getRating(key: RatingKey): Rating {
   return { key, ...SCALE[key] };
 }
 
-/** What each of a claim's two ratings answers; shown beside every badge. */
+/**
+ * What each of a claim's two ratings answers, in the order every page, card,
+ * feed and data file shows them: whether the claim is true leads, because a
+ * reader who sees one rating takes it as the answer to the title. The labels
+ * are what readers see beside every badge; the questions explain them.
+ */
 export const RATING_DIMENSIONS = {
-  reporting: {
-    label: "Reporting",
-    question: "Did the story report this faithfully?",
-  },
   verdict: {
-    label: "Verdict",
+    label: "Is it true?",
     question: "Does the claim itself hold up on the evidence?",
+  },
+  reporting: {
+    label: "How Engadget reported it",
+    question: "Did the story report the claim faithfully: its words, date and source?",
   },
 } as const;
 
 export type RatingDimension = keyof typeof RATING_DIMENSIONS;
+
+/** The two ratings in the order they are always shown. */
+export const RATING_DIMENSION_ORDER = Object.keys(RATING_DIMENSIONS) as readonly RatingDimension[];
+
+/**
+ * Text introduced by a dimension's label: "Is it true? Unproven", "How
+ * Engadget reported it: Mixed" (a label that is a question takes no colon).
+ */
+export function withDimension(dimension: RatingDimension, text: string): string {
+  return `${dimensionLead(dimension)} ${text}`;
+}
+
+/** A dimension's label as it introduces what follows: "Is it true?", "How Engadget reported it:". */
+export function dimensionLead(dimension: RatingDimension): string {
+  const { label } = RATING_DIMENSIONS[dimension];
+  return label.endsWith("?") ? label : `${label}:`;
+}
+
+/** A rating named with its dimension, for text that has no badge (feeds, the annotated story, screen readers). */
+export function ratingPhrase(dimension: RatingDimension, key: RatingKey): string {
+  return withDimension(dimension, getRating(key).label);
+}

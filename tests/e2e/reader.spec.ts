@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { CLAIMS } from "../support/published-claims";
 
 const first = CLAIMS[0]!;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const verdictClaim = CLAIMS.find((claim) => claim.verdictKey === "unproven") ?? first;
 
 test("a reader finds a claim from the home page", async ({ page }) => {
@@ -19,17 +20,21 @@ test("a reader finds a claim from the annotated story and reads its ratings", as
     "href",
     /^https:\/\/www\.engadget\.com\//,
   );
-  await sentences
-    .filter({ hasText: verdictClaim.title })
-    .getByRole("link", { name: verdictClaim.title })
-    .click();
-  await expect(page.getByRole("link", { name: `Verdict: ${verdictClaim.verdict}` })).toBeVisible();
+  const sentence = sentences.filter({ hasText: verdictClaim.title });
+  await expect(sentence).toContainText(verdictClaim.answer);
+  await expect(sentence).toContainText(
+    new RegExp(
+      `${escapeRegExp(verdictClaim.verdictName)}.*${escapeRegExp(verdictClaim.reportingName)}`,
+    ),
+  );
+  await sentence.getByRole("link", { name: verdictClaim.title }).click();
+  await expect(page.getByRole("link", { name: verdictClaim.verdictName })).toBeVisible();
   await expect(page.getByText(verdictClaim.bottomLine, { exact: true })).toBeVisible();
 });
 
 test("a reader opens a rating's definition from a badge", async ({ page }) => {
   await page.goto(`/claims/${verdictClaim.id}/`);
-  await page.getByRole("link", { name: `Verdict: ${verdictClaim.verdict}` }).click();
+  await page.getByRole("link", { name: verdictClaim.verdictName }).click();
   await expect(page).toHaveURL(new RegExp(`/ratings/#${verdictClaim.verdictKey}$`));
   const entry = page.locator(`[id="${verdictClaim.verdictKey}"]`);
   await expect(entry).toBeInViewport();
@@ -41,6 +46,9 @@ test("a reader searches for a word and lands on the right claim", async ({ page 
   await page.getByRole("searchbox", { name: "Search claims and sources" }).fill("Australian");
   const results = page.getByRole("main").getByRole("listitem");
   await expect(results.first()).toBeVisible();
+  // Each claim result gives its one-line answer, not only a snippet of text.
+  const australia = CLAIMS.find(({ id }) => id === "australia-temporary-pause")!;
+  await expect(results.getByText(australia.answer, { exact: true })).toBeVisible();
   await results
     .getByRole("link", { name: /Australia/ })
     .first()

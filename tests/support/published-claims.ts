@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { loadContent } from "../../src/content-check/load";
-import { getRating, type RatingKey } from "../../src/schemas/ratings";
+import { getRating, ratingPhrase, type RatingKey } from "../../src/schemas/ratings";
 
 export interface ExpectedClaim {
   id: string;
@@ -16,6 +16,13 @@ export interface ExpectedClaim {
   reporting: string;
   verdict: string;
   verdictKey: string;
+  /** Each rating as a badge's accessible name: "Is it true? Unproven". */
+  verdictName: string;
+  reportingName: string;
+  /** The one-line answer. */
+  answer: string;
+  inBrief: string[];
+  seeAlso: { claim: string; label: string } | undefined;
   bottomLine: string;
   published: string;
   /** Distinct sources cited: the source list shows each once. */
@@ -37,6 +44,11 @@ export const CLAIMS: ExpectedClaim[] = loadContent(root)
     reporting: getRating(data["reporting"] as RatingKey).label,
     verdict: getRating(data["verdict"] as RatingKey).label,
     verdictKey: String(data["verdict"]),
+    verdictName: ratingPhrase("verdict", data["verdict"] as RatingKey),
+    reportingName: ratingPhrase("reporting", data["reporting"] as RatingKey),
+    answer: String(data["answer"]),
+    inBrief: data["inBrief"] as string[],
+    seeAlso: data["seeAlso"] as { claim: string; label: string } | undefined,
     published: (data["published"] as Date).toISOString().slice(0, 10),
     bottomLine: String(data["bottomLine"]),
     sourceCount: new Set((data["citations"] as { source: string }[]).map(({ source }) => source))

@@ -56,7 +56,8 @@ describe("npm run check:content", { timeout: 30_000 }, () => {
   test("reports an unformatted changed file with the command that fixes it, and --fix fixes it", () => {
     const root = checkout();
     const path = join(root, CLAIM);
-    writeFileSync(path, readFileSync(path, "utf8").replace("title: ", "title:    "));
+    const tidy = readFileSync(path, "utf8");
+    writeFileSync(path, tidy.replace("title: ", "title:    "));
     const failed = run(root);
     expect(failed.status).toBe(1);
     expect(failed.stdout).toContain(
@@ -64,7 +65,7 @@ describe("npm run check:content", { timeout: 30_000 }, () => {
     );
     const fixed = run(root, "--fix");
     expect(fixed.status).toBe(0);
-    expect(readFileSync(path, "utf8")).toContain('title: "A fixture claim"');
+    expect(readFileSync(path, "utf8")).toBe(tidy);
   });
 
   test("applies the corrections rule to the editor's change", () => {

@@ -27,6 +27,12 @@ const page = (repository = "https://github.com/o/r") =>
   });
 
 describe("a claim page's data", () => {
+  test("describes its social card with the title, the answer and both ratings in order", () => {
+    expect(page().cardAlt).toBe(
+      `Social card: ${claim.data.title}. ${claim.data.answer} Is it true? Unproven. How Engadget reported it: Accurate.`,
+    );
+  });
+
   test("reads citations in the order the text first uses them", () => {
     expect(citationOrder('a<Cite id="b" /> c<Cite id="a" /> d<Cite id="b" />')).toEqual(["b", "a"]);
   });

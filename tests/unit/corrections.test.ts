@@ -31,6 +31,15 @@ describe("the corrections rule", () => {
     );
   });
 
+  test("catches a change to the one-line answer, but not its first appearance", () => {
+    const answered = { ...before, answer: "Unproven: no public evidence shows it." };
+    const after = { ...answered, answer: "Partly true: some evidence shows it." };
+    expect(checkCorrection(file, answered, after, "2026-12-01")[0]?.message).toMatch(
+      /^answer changed, but/,
+    );
+    expect(checkCorrection(file, before, answered, "2026-12-01")).toEqual([]);
+  });
+
   test("passes a rating change that adds a corrections entry", () => {
     const after = {
       ...before,

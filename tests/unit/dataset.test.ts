@@ -43,6 +43,14 @@ describe("the dataset", () => {
     expect(dataset.claims[0]?.newestSourceDate).toBe("2017-11-29");
   });
 
+  test("gives each claim its answer and points in brief, and the ratings in the site's order", () => {
+    const [entry] = buildDataset(pagesFor(), "https://site.test/", new Date("2026-11-24")).claims;
+    expect(entry?.answer).toBe(claims[0]!.data.answer);
+    expect(entry?.inBrief).toEqual(claims[0]!.data.inBrief);
+    const keys = Object.keys(entry ?? {});
+    expect(keys.indexOf("verdict")).toBeLessThan(keys.indexOf("reporting"));
+  });
+
   test("the schema rejects a claim without its verdict", () => {
     const dataset = buildDataset(pagesFor(), "https://site.test/", new Date("2026-11-24"));
     delete (dataset.claims[0] as Partial<(typeof dataset.claims)[number]>).verdict;
@@ -54,7 +62,7 @@ describe("the dataset", () => {
     const tricky = { ...claim!, data: { ...claim!.data, claim: 'He said "yes", then\nleft' } };
     const csv = datasetCsv(buildDataset(pagesFor([tricky]), "https://site.test/", new Date()));
     expect(csv.split("\r\n")[0]).toBe(
-      '"id","url","order","claimant","claim","proposition","reporting","verdict","bottomLine","published","updated","evidenceLastSearched","newestSourceDate","sourceUrls"',
+      '"id","url","order","claimant","claim","proposition","verdict","reporting","answer","bottomLine","published","updated","evidenceLastSearched","newestSourceDate","sourceUrls"',
     );
     expect(csv).toContain('"He said ""yes"", then\nleft"');
   });

@@ -34,3 +34,12 @@ describe("the RSS titles", () => {
     expect(item?.title).not.toContain("<img");
   });
 });
+
+describe("a claim's feed item", () => {
+  test("opens with the one-line answer, then the ratings in the site's order", () => {
+    const [item] = claimRssItems([claim], link);
+    expect(item?.description).toContain(
+      `${claim.data.answer} Is it true? Unproven. How Engadget reported it: Accurate. ${claim.data.bottomLine}`,
+    );
+  });
+});

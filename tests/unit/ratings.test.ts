@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { RATINGS, RATING_KEYS } from "@/schemas/ratings";
+import {
+  RATINGS,
+  RATING_DIMENSIONS,
+  RATING_DIMENSION_ORDER,
+  RATING_KEYS,
+  ratingPhrase,
+} from "@/schemas/ratings";
+import { SITE } from "@/site.config";
 import { CARD_RATING_COLOURS } from "@/lib/social-card";
 
 const css = readFileSync(new URL("../../src/styles/global.css", import.meta.url), "utf8");
@@ -31,4 +38,23 @@ describe("the rating scale", () => {
       expect(CARD_RATING_COLOURS[key]).toBe(light);
     },
   );
+});
+
+describe("the two ratings", () => {
+  test("lead with whether the claim is true, then how the story reported it", () => {
+    expect(RATING_DIMENSION_ORDER).toEqual(["verdict", "reporting"]);
+    expect(RATING_DIMENSIONS.verdict.label).toBe("Is it true?");
+    expect(RATING_DIMENSIONS.reporting.label).toBe(`How ${SITE.story.publisher} reported it`);
+  });
+
+  test("are named with their rating as one phrase wherever there is no badge", () => {
+    expect(ratingPhrase("verdict", "unproven")).toBe("Is it true? Unproven");
+    expect(ratingPhrase("reporting", "mixed")).toBe("How Engadget reported it: Mixed");
+  });
+
+  test("give every verdict plain words for the one-line answer to open with", () => {
+    const openings = RATINGS.map(({ plainAnswer }) => plainAnswer);
+    expect(new Set(openings).size).toBe(RATINGS.length);
+    for (const opening of openings) expect(opening).toMatch(/^[A-Z][a-z ,]+$/);
+  });
 });

@@ -11,6 +11,7 @@ const claim = (fields: Record<string, string>, body = "Text.") =>
     reporting: "accurate",
     verdict: "unproven",
     bottomLine: '"The old line."',
+    answer: '"Unproven: a test."',
     corrections: "[]",
     ...fields,
   })
@@ -27,9 +28,18 @@ describe("the pull-request review", () => {
     ]);
     expect(markdown).toContain("Compared with main (abc1234).");
     expect(markdown).toContain("### Claims changed");
-    expect(markdown).toContain("  - **Verdict**: Unproven → Mixed");
+    expect(markdown).toContain("  - **Is it true?** Unproven → Mixed");
     expect(markdown).toContain("> [!WARNING]");
-    expect(markdown).toMatch(/changes its “Verdict” rating without a corrections entry/);
+    expect(markdown).toMatch(/changes its “Is it true\?” rating without a corrections entry/);
+  });
+
+  test("warns about an answer changed without a corrections entry", () => {
+    const after = claim({ answer: '"Unproven: another test."' });
+    const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
+    expect(markdown).toContain(
+      "    - Before: Unproven: a test.\n    - After: Unproven: another test.",
+    );
+    expect(markdown).toMatch(/changes its answer without a corrections entry/);
   });
 
   test("shows the bottom line before and after, and the corrections entry that tells readers", () => {
@@ -56,7 +66,7 @@ describe("the pull-request review", () => {
       },
     ]);
     expect(markdown).toContain(
-      "### Claims added\n\n- **New one** (`content/claims/new.mdx`): Reporting: Accurate · Verdict: Unproven\n  - Bottom line: The old line.",
+      "### Claims added\n\n- **New one** (`content/claims/new.mdx`): Is it true? Unproven · How Engadget reported it: Accurate\n  - Answer: Unproven: a test.\n  - Bottom line: The old line.",
     );
     expect(markdown).toContain("### Claims removed\n\n- **Old one** (`content/claims/old.mdx`)");
     expect(markdown).toContain(

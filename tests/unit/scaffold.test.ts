@@ -31,8 +31,8 @@ describe("the scaffolder", () => {
     expect(problems.map((problem) => problem.field)).toEqual([
       "claimant",
       "appearance.order",
-      "reporting",
       "verdict",
+      "reporting",
       "citations[0].source",
       "published",
       "updated",
@@ -74,9 +74,12 @@ describe("the scaffolder", () => {
       "claimant",
       "appearance",
       "firstAppearance",
-      "reporting",
       "verdict",
+      "reporting",
       "bottomLine",
+      "answer",
+      "inBrief",
+      "seeAlso",
       "citations",
       "published",
       "updated",
@@ -96,7 +99,7 @@ describe("the scaffolder", () => {
     );
     const report = formatReport(checkContent(root));
     expect(report).toContain(
-      "content/claims/new-claim.mdx:4: still holds a placeholder from the template (title:",
+      "content/claims/new-claim.mdx:6: still holds a placeholder from the template (title:",
     );
     expect(report).toContain("or set draft: true until it is ready");
   });

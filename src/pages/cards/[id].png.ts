@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
+import { claimCardInput } from "@/lib/card-content";
 import { getPublishedClaims, type Claim } from "@/lib/claims";
 import { renderSocialCard } from "@/lib/social-card";
-import { SITE } from "@/site.config";
 
 export const getStaticPaths = (async () =>
   (await getPublishedClaims()).map((claim) => ({
@@ -9,12 +9,7 @@ export const getStaticPaths = (async () =>
     props: { claim },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ claim: Claim }> = async ({ props: { claim } }) => {
-  const png = await renderSocialCard({
-    siteName: SITE.name,
-    title: claim.data.title,
-    claim: claim.data.claim,
-    verdict: claim.data.verdict,
-  });
+export const GET: APIRoute<{ claim: Claim }> = async ({ props: { claim }, site }) => {
+  const png = await renderSocialCard(claimCardInput(claim, site));
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };

@@ -1,0 +1,79 @@
+/**
+ * What each social card says, and its alternative text: plain data built from
+ * a claim or the site config, so pages can describe a card (og:image:alt)
+ * without drawing it, and tests can check its words. social-card.ts draws it.
+ */
+import type { Claim } from "@/lib/claims";
+import { absolute } from "@/lib/site-urls";
+import { path } from "@/lib/urls";
+import {
+  RATING_DIMENSIONS,
+  RATING_DIMENSION_ORDER,
+  ratingPhrase,
+  type RatingDimension,
+  type RatingKey,
+} from "@/schemas/ratings";
+import { SITE } from "@/site.config";
+
+/** What a claim's card shows. */
+export interface CardInput {
+  siteName: string;
+  /** The site's address as readers would type it, e.g. factcheck.example.org. */
+  address: string;
+  title: string;
+  /** The claim's one-line answer. */
+  answer: string;
+  ratings: Record<RatingDimension, RatingKey>;
+}
+
+/** What the site's own card (the home page, and pages without a card of their own) shows. */
+export interface SiteCardInput {
+  siteName: string;
+  address: string;
+  summary: string;
+  /** The line that names the two ratings. */
+  ratingsLine: string;
+}
+
+/** The site's address without its scheme or final slash: factcheck.example.org/dji-check. */
+export function siteAddress(site: URL | undefined): string {
+  return absolute(site, path())
+    .replace(/^https?:\/\//, "")
+    .replace(/\/$/, "");
+}
+
+export function claimCardInput(claim: Claim, site: URL | undefined): CardInput {
+  const { title, answer, verdict, reporting } = claim.data;
+  return {
+    siteName: SITE.name,
+    address: siteAddress(site),
+    title,
+    answer,
+    ratings: { verdict, reporting },
+  };
+}
+
+export function siteCardInput(site: URL | undefined): SiteCardInput {
+  const labels = RATING_DIMENSION_ORDER.map(
+    (dimension) => `“${RATING_DIMENSIONS[dimension].label}”`,
+  );
+  return {
+    siteName: SITE.name,
+    address: siteAddress(site),
+    summary: SITE.description,
+    ratingsLine: `Every claim rated twice: ${labels.join(" and ")}`,
+  };
+}
+
+/** The alternative text of a claim's card: what it says, in the order it says it. */
+export function claimCardAlt({ title, answer, ratings }: CardInput): string {
+  const named = RATING_DIMENSION_ORDER.map(
+    (dimension) => `${ratingPhrase(dimension, ratings[dimension])}.`,
+  );
+  return [`Social card: ${title}.`, answer, ...named].join(" ");
+}
+
+/** The alternative text of the site's card. */
+export function siteCardAlt({ siteName, summary, ratingsLine }: SiteCardInput): string {
+  return `Social card: ${siteName}. ${summary} ${ratingsLine}.`;
+}

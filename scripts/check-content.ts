@@ -21,6 +21,7 @@ const fix = process.argv.includes("--fix");
 const started = performance.now();
 
 const problems: Problem[] = [];
+const corrections: Problem[] = [];
 const notes: string[] = [];
 
 const base = findBase(root);
@@ -47,14 +48,19 @@ if ("error" in base) {
     });
   }
   const today = new Date().toISOString().slice(0, 10);
-  problems.push(...checkCorrections(root, base, today).problems);
+  corrections.push(...checkCorrections(root, base, today).problems);
   const formattedNote = fix ? "formatted" : "format checked";
   notes.push(
     `Changes ${base.description}: ${changed.length} content file(s) changed and ${formattedNote}.`,
   );
 }
 
-problems.unshift(...checkContent(root));
+const contentProblems = checkContent(root);
+// A file the content check refuses (a misspelt rating, say) is not also
+// told to record its "change" in the corrections log.
+const refused = new Set(contentProblems.map((problem) => problem.file));
+problems.unshift(...contentProblems);
+problems.push(...corrections.filter((problem) => !refused.has(problem.file)));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(notes.join("\n"));
 console.log(

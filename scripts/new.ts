@@ -15,6 +15,7 @@ import {
   timelineEventTemplate,
   validateNewId,
 } from "./lib/scaffold.ts";
+import * as prettier from "prettier";
 import { frontmatterOf } from "../src/content-check/corrections.ts";
 
 const root = process.cwd();
@@ -61,7 +62,9 @@ if (problem || !id) {
   process.exit(1);
 }
 const file = join("content", folder, `${id}${extension}`);
-writeFileSync(file, template());
+// Written in the house format, so the new file passes npm run check:content's format check.
+const options = { ...(await prettier.resolveConfig(join(root, file))), filepath: file };
+writeFileSync(file, await prettier.format(template(), options));
 console.log(
   `Wrote ${file}. Replace every REPLACE: value; npm run check:content names each one left, and CONTRIBUTING.md explains each step.`,
 );

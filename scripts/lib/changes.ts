@@ -57,8 +57,8 @@ export function findBase(cwd: string, env = process.env): Base | { readonly erro
   const short = mergeBase.slice(0, 7);
   const description =
     mergeBase === head
-      ? `compared with ${ref} (${short}), which is this commit: only uncommitted edits count; to check committed work, set BASE_REF to the commit before it`
-      : `compared with ${ref} (merge base ${short}), committed and uncommitted edits alike`;
+      ? `compared with ${ref} at ${short}: your branch has no commits of its own yet, so your unsaved-to-git edits are what is checked`
+      : `compared with ${ref} at ${short}, where your branch started: your commits and your edits not yet committed`;
   return { ref, mergeBase, description };
 }
 

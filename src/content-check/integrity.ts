@@ -29,6 +29,13 @@ export const REQUIRED_ENTRIES = {
   story: ["story"],
 } as const;
 
+/** The command that writes a new file of each collection an id can name. */
+const SCAFFOLDERS: Record<string, string> = {
+  claims: "new:claim",
+  sources: "new:source",
+  claimants: "new:claimant",
+};
+
 export function checkIntegrity(
   files: readonly ContentFile[],
   unreadable: readonly { collection: string; id: string }[] = [],
@@ -56,7 +63,7 @@ export function checkIntegrity(
       field: fieldName(path),
       message: guess
         ? `"${id}" does not match any file in content/${collection}/; did you mean "${guess}"? Fix the spelling`
-        : `"${id}" does not match any file in content/${collection}/; use the name of an existing file there (without the extension) or add content/${collection}/${id}${extension}`,
+        : `"${id}" does not match any file in content/${collection}/; use the name of an existing file there (without the extension); if you deleted content/${collection}/${id}${extension}, restore it (git checkout -- content/${collection}/${id}${extension})${SCAFFOLDERS[collection] ? `, or add it with npm run ${SCAFFOLDERS[collection]} -- ${id}` : ""}`,
     });
   };
 
@@ -394,6 +401,8 @@ function isoDay(value: unknown): string | undefined {
  * shows the frontmatter's rating, so the prose and the badges cannot disagree.
  */
 function checkRatingLabels(file: ContentFile, scan: MdxScan, problems: Problem[]): void {
+  // A body that does not parse is reported once, as that; its labels are unknown.
+  if (!scan.parsed) return;
   const at = (line: number | undefined) =>
     line === undefined ? undefined : file.bodyLine + line - 1;
   const dimensions = Object.keys(RATING_DIMENSIONS);

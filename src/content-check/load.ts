@@ -9,7 +9,16 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
-import { LineCounter, isAlias, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
+import {
+  LineCounter,
+  isAlias,
+  isNode,
+  isPair,
+  isScalar,
+  parseDocument,
+  visit,
+  type Document,
+} from "yaml";
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
 import { HIDDEN_CHARACTERS, codePointName } from "./allow-list.ts";
 import { fieldName, type Problem } from "./problem.ts";
@@ -247,7 +256,8 @@ function loadFile(
   // js-yaml turns 2026-02-30 into 2 March without a word; the text says otherwise.
   const impossible = impossibleDate(yaml);
   if (impossible) {
-    return { problem: { file, line: impossible.line, message: impossible.message } };
+    const { line, field, message } = impossible;
+    return { problem: { file, line, field, message } };
   }
 
   return {
@@ -383,18 +393,30 @@ function yamlTrickIn(
 function impossibleDate({
   document,
   lineAt,
-}: ReadYaml): { text: string; line: number | undefined; message: string } | undefined {
-  let found: { text: string; line: number | undefined; message: string } | undefined;
+}: ReadYaml):
+  | { text: string; line: number | undefined; field: string | undefined; message: string }
+  | undefined {
+  let found:
+    | { text: string; line: number | undefined; field: string | undefined; message: string }
+    | undefined;
   visit(document, {
-    Scalar(_, node) {
+    Scalar(_, node, path) {
       if (!isScalar(node) || typeof node.value !== "string") return;
       const text = node.value;
+      // The field the date is written under, for the message.
+      const owner = path.at(-1);
+      const key = isPair(owner) && isScalar(owner.key) ? owner.key.value : undefined;
+      const field =
+        typeof key === "string" && owner !== undefined && isPair(owner) && owner.value === node
+          ? key
+          : undefined;
       // js-yaml reads "2026-11-31 00:00:00" or "2017-8-2T23:00+23:00" as a
       // moment and shifts or rolls it over; a content date is a day, alone.
       if (/^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+\d)/.test(text)) {
         found = {
           text,
           line: node.range ? lineAt(node.range[0]) : undefined,
+          field,
           message: `${text} has a time; write the date alone, as YYYY-MM-DD`,
         };
         return visit.BREAK;
@@ -405,6 +427,7 @@ function impossibleDate({
         found = {
           text,
           line: node.range ? lineAt(node.range[0]) : undefined,
+          field,
           message: `${text} is not a real calendar date; check the day and the month`,
         };
         return visit.BREAK;

@@ -34,7 +34,22 @@ export function validateFile(file: ContentFile): Problem[] {
   }
   const result = schema.safeParse(file.data, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    const issues = result.error.issues;
+    // A misspelt field ("bottomline") is reported with "did you mean"; the
+    // field it was meant to be is then not also reported as missing.
+    const meant = new Set(
+      issues.flatMap((issue) =>
+        issue.code === "unrecognized_keys"
+          ? issue.keys.flatMap((key) => {
+              const guess = closest(key, Object.keys(objectShapeAt(schema, issue.path) ?? {}));
+              return guess ? [fieldName([...issue.path, guess])] : [];
+            })
+          : [],
+      ),
+    );
+    for (const issue of issues) {
+      const missing = issue.code === "invalid_type" && issue.input === undefined;
+      if (missing && meant.has(fieldName(issue.path))) continue;
       problems.push(...describeIssue(file, schema, issue));
     }
   }
@@ -96,18 +111,30 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
       },
     ];
   }
+  // A value one slip away from an allowed one ("unproved"): name it.
+  const guess =
+    issue.code === "invalid_value" && typeof issue.input === "string"
+      ? closest(
+          issue.input,
+          issue.values.filter((value): value is string => typeof value === "string"),
+        )
+      : undefined;
   return [
     {
       file: file.file,
       line,
       field,
-      message: `${received(issue.input)}${issue.message}`,
+      message: `${received(issue.input)}${issue.message}${guess ? `; did you mean "${guess}"?` : ""}`,
     },
   ];
 }
 
 function received(input: unknown): string {
   if (input === undefined || typeof input === "object") return "";
+  // Text with double quotes in it is shown as written, not with JSON's \" escapes.
+  if (typeof input === "string" && input.includes('"') && !/[\\\p{Cc}]/u.test(input)) {
+    return `'${input}' `;
+  }
   return `${JSON.stringify(input)} `;
 }
 

@@ -155,7 +155,7 @@ export function text(description: string, { max = 1000, unquoted = false } = {})
   const checked = unquoted
     ? string.refine((value) => value.length < 2 || !WRAPPED_IN_QUOTES.test(value), {
         error:
-          "is wrapped in quotation marks, which the site adds itself, so readers would see them twice; delete the marks inside the value (keep YAML's straight double quotes around it, and quotation marks within the text)",
+          "is wrapped in quotation marks, which readers would see on the page (twice where the site sets it off as a quotation); delete the marks inside the value, keeping quotation marks within the text. YAML's own straight double quotes around the whole value are fine: they are not shown",
       })
     : string;
   return checked.meta({ description });

@@ -110,9 +110,15 @@ test("a bad edit shows the content check's message in the browser, and the fix c
       new RegExp(`${CLAIM_FILE.replace(/[./]/g, "\\$&")}:\\d+: verdict: .*unproven`),
     );
     await expect(message.first()).toBeVisible({ timeout: 20_000 });
+    // One problem per item, with the file's lines around it, and no stack trace.
+    const item = page.getByRole("listitem").filter({ has: message });
+    await expect(item.locator("pre")).toContainText("› ");
+    await expect(item).toContainText('did you mean "unproven"?');
     await expect(page.getByText(/at .*\.(astro|ts):\d+/)).toHaveCount(0);
   } finally {
     writeFileSync(file, good);
   }
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 20_000 });
+  // The page shows the file as it is now, not the entry Astro held before the fix.
+  await expect(page.getByText("Is it true? Unproven.", { exact: true })).toBeVisible();
 });

@@ -69,11 +69,41 @@ describe("npm run check:content", { timeout: 30_000 }, () => {
   });
 
   test("applies the corrections rule to the editor's change", () => {
+    // (A rating the content check refuses is reported by it alone; see the next test.)
     const root = checkout();
     const path = join(root, CLAIM);
-    writeFileSync(path, readFileSync(path, "utf8").replace("verdict: unproven", "verdict: mixed"));
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace("reporting: accurate", "reporting: mixed"),
+    );
     const result = run(root);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${CLAIM}: corrections: verdict changed from "unproven"`);
+    expect(result.stdout).toContain(`${CLAIM}: corrections: reporting changed from "accurate"`);
+  });
+});
+
+test("does not ask for a corrections entry for a rating the content check refuses", () => {
+  const root = checkout();
+  const path = join(root, CLAIM);
+  writeFileSync(path, readFileSync(path, "utf8").replace("verdict: unproven", "verdict: unproved"));
+  const result = run(root);
+  expect(result.status).toBe(1);
+  expect(result.stdout).toContain('verdict: "unproved" is not on the rating scale');
+  expect(result.stdout).toContain('did you mean "unproven"?');
+  expect(result.stdout).not.toContain("corrections:");
+}, 30_000);
+
+describe("the house format of content", () => {
+  test("never rewraps prose, so the formatter cannot move a tag to the start of a line", async () => {
+    const { format, resolveConfig } = await import("prettier");
+    const path = join(REPO, "content/claims/example.mdx");
+    const options = { ...(await resolveConfig(path)), filepath: path };
+    const paragraph =
+      "The memo's charge is weighed on its own page, which a reader reaches from here: " +
+      'see <ClaimLink id="memo-core-assessment">the main charge</ClaimLink> for the evidence.\n';
+    const text = `---\ntitle: "X: y"\n---\n\n${paragraph}`;
+    const formatted = await format(text, options);
+    expect(formatted).toContain(paragraph);
+    expect(await format(formatted, options)).toBe(formatted);
   });
 });

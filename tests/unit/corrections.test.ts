@@ -124,7 +124,7 @@ describe("the corrections check against the base branch", () => {
       env: { ...process.env, BASE_REF: "", GITHUB_BASE_REF: "" },
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("compared with origin/main (merge base");
+    expect(result.stderr).toContain("compared with origin/main at ");
     expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
   });
 

@@ -52,14 +52,24 @@ export default function contentCheck(): AstroIntegration {
         // which Astro would show again with a stack trace under it.
         process.exit(1);
       },
-      "astro:server:setup": ({ server }) => {
+      "astro:server:setup": ({ server, refreshContent }) => {
         const content = join(root, "content") + sep;
         server.watcher.on("all", (_event, path) => {
           if (!path.startsWith(content)) return;
           const before = recheck(relative(root, path));
-          // Astro reloads the page itself after a good edit; after a bad one,
-          // or the edit that fixes one, reload so the overlay appears or goes.
-          if (before > 0 || lastCount > 0) server.hot.send({ type: "full-reload" });
+          // The problems page needs no content from Astro: show it at once.
+          if (lastCount > 0) {
+            server.hot.send({ type: "full-reload" });
+            return;
+          }
+          // After the fix, reload only once Astro has re-read content/, or
+          // the page would render the entries Astro still holds (an old
+          // rating, or a claim whose source it has not yet read back).
+          if (before > 0) {
+            void Promise.resolve(refreshContent?.({})).finally(() =>
+              server.hot.send({ type: "full-reload" }),
+            );
+          }
         });
       },
     },

@@ -180,7 +180,9 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         }
         if (/^[A-Z]/.test(name) || name.includes(".")) {
           const id = checkComponent(name, node.attributes, components, refuse);
-          if (id !== undefined) (name === "Cite" ? cites : claimLinks).push({ id, line });
+          if (id === undefined) return;
+          if (name === "Cite") cites.push({ id, line });
+          if (name === "ClaimLink") claimLinks.push({ id, line });
           return;
         }
         const tag = name;
@@ -215,15 +217,17 @@ type Attribute = MdxJsxAttributeUnion;
 
 const TOO_DEEP = `is nested too deeply to read (lists, quotes or tags inside each other more than ${MAX_NESTING} levels); flatten it`;
 
+/** A sentence that sends readers to one of these pages must link it. */
+const PAGE_MENTION = /\b(methodology|corrections) page\b/gi;
+
 /** Inline tags and components that must stay inside a sentence. */
 const isJsx = (node: MdastNode) =>
   node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
+const LINK_COMPONENTS: readonly (string | undefined)[] = ["ClaimLink", "PageLink", "Cite"];
 const isLink = (node: MdastNode) =>
   node.type === "link" ||
   node.type === "linkReference" ||
-  (isJsx(node) &&
-    ((node as { name?: string }).name === "ClaimLink" ||
-      (node as { name?: string }).name === "Cite"));
+  (isJsx(node) && LINK_COMPONENTS.includes((node as { name?: string }).name));
 
 /**
  * What would make the page's HTML invalid or deceptive even from allowed
@@ -246,6 +250,13 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
       refuse(
         "a link is inside another link (a <Cite>, <ClaimLink> or [text](address) within one); move it out",
       );
+    }
+    if (node.type === "text" && !ancestors.some(isLink)) {
+      for (const [mention, page = ""] of node.value.matchAll(PAGE_MENTION)) {
+        refuse(
+          `"${mention}" sends readers to a page without a link to it; write <PageLink to="${page.toLowerCase()}">${mention}</PageLink>`,
+        );
+      }
     }
     // Other tags are refused outright, above; an allowed one must be inline.
     if (
@@ -270,7 +281,10 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
       refuse(`more than ${MAX_BREAKS} <br /> in one file; use paragraphs instead`);
     }
     if (
-      (name === "ClaimLink" || node.type === "link" || node.type === "linkReference") &&
+      (name === "ClaimLink" ||
+        name === "PageLink" ||
+        node.type === "link" ||
+        node.type === "linkReference") &&
       !hasVisibleWords(toText(node))
     ) {
       refuse(
@@ -524,6 +538,12 @@ function checkComponent(
           ? "no value"
           : `{${attribute.value.value}}`;
       refuse(`<${name} ${attribute.name}> received ${got}; expected ${prop.expected}`);
+      continue;
+    }
+    if (prop.oneOf && !prop.oneOf.includes(attribute.value)) {
+      refuse(
+        `<${name} ${attribute.name}="${attribute.value}"> names nothing we have; expected ${prop.expected}`,
+      );
       continue;
     }
     received.set(attribute.name, attribute.value);

@@ -251,6 +251,13 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
         "a link is inside another link (a <Cite>, <ClaimLink> or [text](address) within one); move it out",
       );
     }
+    // The compiler ends the paragraph before a tag that starts a line, though
+    // the parser reads it as part of the sentence: the words split in two.
+    if (node.type === "mdxJsxTextElement" && node.position?.start.column === 1) {
+      refuse(
+        `<${name}> starts a line, which splits its sentence into two paragraphs on the page; join it to the line before, and if the formatter (Prettier) moves it back, reword the sentence so that a word starts the line`,
+      );
+    }
     if (node.type === "text" && !ancestors.some(isLink)) {
       for (const [mention, page = ""] of node.value.matchAll(PAGE_MENTION)) {
         refuse(

@@ -75,4 +75,5 @@ test("astro build stops before building anything when SITE_URL and every contact
   if (!repositoryUrl(env)) expect(output).toContain("set CONTACT_EMAIL");
   expect(readdirSync(outDir)).toEqual([]);
   rmSync(outDir, { recursive: true });
-});
+  // Astro starts in a second or two; a busy machine takes longer.
+}, 60_000);

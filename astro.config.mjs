@@ -8,16 +8,26 @@ import { MDX_FEATURES } from "./src/content-check/allow-list.ts";
 import { emitGuard } from "./src/content-check/emit-guard.ts";
 import { headingIds } from "./src/content-check/heading-ids.ts";
 import contentCheck from "./src/integrations/content-check/index.ts";
+import deploymentCheck from "./src/integrations/deployment-check.ts";
 import searchIndex from "./src/integrations/search-index.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 
 export default defineConfig({
+  // `astro dev` serves at this address; `astro build` refuses to run without
+  // SITE_URL (src/integrations/deployment-check.ts), so no build ships it.
   site: process.env.SITE_URL ?? "http://localhost:4321",
   base: process.env.BASE_PATH ?? "/",
   // A second build (the sub-path deployment test) goes to its own folder.
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
-  integrations: [contentCheck(), mdx(), sitemap(), searchIndex(), securityHeaders()],
+  integrations: [
+    deploymentCheck(),
+    contentCheck(),
+    mdx(),
+    sitemap(),
+    searchIndex(),
+    securityHeaders(),
+  ],
   markdown: {
     // The content check parses with the same features, and the emit guard
     // fails the build if the compiler's output for content holds anything

@@ -1,13 +1,13 @@
 /**
  * Lighthouse audit of the built site:
  *
- *   npm run build && npm run audit [-- --runs N] [-- --desktop] [-- --save DIR]
+ *   npm run build:test && npm run audit [-- --runs N] [-- --desktop] [-- --save DIR]
  *
  * Serves dist/ locally, runs Lighthouse with the system Chromium on the home
  * page and one claim page for performance, accessibility, best practices and
  * SEO, prints the scores, and exits non-zero if any score is below 100, with
  * every failing audit and its details so it can be fixed. It builds nothing:
- * it audits whatever `npm run build` last wrote.
+ * it audits whatever the last build (`npm run build:test`, say) wrote.
  *
  * Performance is measured under Lighthouse's simulated throttling and still
  * moves with the machine's load, so each page is audited --runs times
@@ -261,7 +261,7 @@ async function main(): Promise<void> {
   const options = parseOptions();
   if (!existsSync(join(DIST, "index.html"))) {
     throw new Error(
-      "dist/ has no build to audit. Run `npm run build` first, then `npm run audit`.",
+      "dist/ has no build to audit. Run `npm run build:test` first, then `npm run audit`.",
     );
   }
   const chromePath = chromiumExecutable();

@@ -27,6 +27,7 @@ import {
   makeTempDir,
   removeDir,
 } from "./lib/temp-site.ts";
+import { TEST_DEPLOYMENT } from "./lib/test-deployment.ts";
 
 /** The targets the full site is held to. A miss is reported, not fatal. */
 const TARGETS = {
@@ -92,6 +93,8 @@ async function build(
       signal,
       env: {
         ...env,
+        // A production build needs an address and a contact route.
+        ...TEST_DEPLOYMENT,
         PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
         ASTRO_TELEMETRY_DISABLED: "1",
       },

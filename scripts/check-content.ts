@@ -1,7 +1,8 @@
 /**
  * "Ready for a pull request?" in a few seconds, without a build: every rule
  * an edit to content/ must pass, the corrections rule against the base
- * branch, and the house formatting of the files the editor changed, each
+ * branch, and the house formatting of the YAML files the editor changed
+ * (MDX prose is left as written: see .prettierignore), each
  * problem worded as `file:line: field: what is wrong; fix`.
  *
  *   npm run check:content            check
@@ -33,6 +34,11 @@ if ("error" in base) {
     .filter((path) => /\.(mdx|ya?ml)$/.test(path));
   const unformatted: string[] = [];
   for (const path of changed) {
+    // Files .prettierignore leaves alone (content MDX) are as the editor wrote them.
+    const info = await prettier.getFileInfo(join(root, path), {
+      ignorePath: join(root, ".prettierignore"),
+    });
+    if (info.ignored) continue;
     const text = readFileSync(join(root, path), "utf8");
     const options = { ...(await prettier.resolveConfig(join(root, path))), filepath: path };
     // A file that does not parse is reported by the content check below.

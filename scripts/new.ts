@@ -62,9 +62,10 @@ if (problem || !id) {
   process.exit(1);
 }
 const file = join("content", folder, `${id}${extension}`);
-// Written in the house format, so the new file passes npm run check:content's format check.
+// YAML is written in the house format, so the new file passes the format
+// check; MDX prose is left as written (see .prettierignore).
 const options = { ...(await prettier.resolveConfig(join(root, file))), filepath: file };
-writeFileSync(file, await prettier.format(template(), options));
+writeFileSync(file, extension === ".mdx" ? template() : await prettier.format(template(), options));
 console.log(
   `Wrote ${file}. Replace every REPLACE: value; npm run check:content names each one left, and CONTRIBUTING.md explains each step.`,
 );

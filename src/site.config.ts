@@ -1,9 +1,9 @@
 /** Site-wide settings. Values that differ per deployment come from the environment. */
 
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
+import { contactRoutes, repositoryUrl } from "./lib/deployment.ts";
 import { ID_REFERENCES, storySchema } from "./schemas/index.ts";
 
 /**
@@ -18,24 +18,7 @@ function readStory() {
   return { title, publisher, author, date: date.toISOString().slice(0, 10), url };
 }
 
-/** The GitHub repository this checkout came from, if its origin is on GitHub. */
-function originRepository(): string | undefined {
-  try {
-    const origin = execFileSync("git", ["remote", "get-url", "origin"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    }).trim();
-    const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(origin);
-    return match ? `https://github.com/${match[1]}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const githubRepository =
-  process.env["GITHUB_SERVER_URL"] && process.env["GITHUB_REPOSITORY"]
-    ? `${process.env["GITHUB_SERVER_URL"]}/${process.env["GITHUB_REPOSITORY"]}`
-    : originRepository();
+const repository = repositoryUrl();
 
 export const SITE = {
   /** The site's name, in the header, titles and structured data. */
@@ -50,7 +33,12 @@ export const SITE = {
    * links: REPOSITORY_URL, else GitHub Actions' own variables, else the
    * checkout's GitHub origin. Without one, those links are left out.
    */
-  repository: process.env["REPOSITORY_URL"] ?? githubRepository,
+  repository,
+  /**
+   * How readers reach us: the repository's correction form and the address in
+   * CONTACT_EMAIL, whichever this deployment has (a build needs one).
+   */
+  contact: contactRoutes(repository),
   /** The branch editors open pull requests against. */
   branch: "main",
   /** The story this site checks, from content/story/story.yaml (editors change it there). */

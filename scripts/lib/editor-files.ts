@@ -124,8 +124,11 @@ ${table("claims")}
 
 In the text, cite evidence with \`<Cite id="..." />\` right after the sentence it
 supports; the id is one of the claim's \`citations\`. Link to another claim with
-\`<ClaimLink id="other-claim">words</ClaimLink>\`, kept inside a sentence (a tag
-that starts a line becomes a paragraph of its own). Markdown is allowed; raw
+\`<ClaimLink id="other-claim">words</ClaimLink>\`, and to one of the site's pages
+with \`<PageLink to="methodology">the methodology page</PageLink>\` (any
+mention of the methodology or corrections page must be such a link), kept
+inside a sentence (a tag that starts a line becomes a paragraph of its own).
+Markdown is allowed; raw
 HTML is limited to a few inline tags, and scripts, embeds, imports, footnotes,
 \`class\`, \`style\` and \`{expressions}\` are refused.
 

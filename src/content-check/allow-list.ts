@@ -10,7 +10,12 @@ import type { Features } from "satteri";
 import { isPlainWebAddress } from "../schemas/fields.ts";
 
 export { isPlainWebAddress };
-import { COLLECTIONS, type CollectionName, type ComponentName } from "../schemas/collections.ts";
+import {
+  COLLECTIONS,
+  LINKABLE_PAGES,
+  type CollectionName,
+  type ComponentName,
+} from "../schemas/collections.ts";
 
 /**
  * The MDX compiler's parser features. astro.config.mjs hands these to Astro's
@@ -25,7 +30,9 @@ export const MDX_FEATURES = {
 
 /** A component an MDX file may use, with the props it accepts (all strings). */
 export interface MdxComponentSpec {
-  readonly props: Readonly<Record<string, { required: boolean; expected: string }>>;
+  readonly props: Readonly<
+    Record<string, { required: boolean; expected: string; oneOf?: readonly string[] }>
+  >;
 }
 
 /** The site's MDX components. The layouts provide them, so nothing is imported. */
@@ -51,6 +58,15 @@ export const MDX_COMPONENTS = {
       of: {
         required: true,
         expected: 'which rating to name: of="verdict" or of="reporting"',
+      },
+    },
+  },
+  PageLink: {
+    props: {
+      to: {
+        required: true,
+        expected: `one of the site's pages (${LINKABLE_PAGES.join(", ")}), e.g. to="methodology"`,
+        oneOf: LINKABLE_PAGES,
       },
     },
   },

@@ -147,7 +147,7 @@ function jsxRefusal(
 const linkLike = (node: GuardedNode) =>
   (node.type === "element" && node.tagName === "a") ||
   ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") &&
-    (node.name === "ClaimLink" || node.name === "Cite"));
+    (node.name === "ClaimLink" || node.name === "PageLink" || node.name === "Cite"));
 
 const textOf = (node: GuardedNode): string =>
   typeof node.value === "string" ? node.value : (node.children ?? []).map(textOf).join("");

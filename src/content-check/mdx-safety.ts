@@ -260,15 +260,17 @@ const misspeltComponent = (name: string) =>
 
 const TOO_DEEP = `is nested too deeply to read (lists, quotes or tags inside each other more than ${MAX_NESTING} levels); flatten it`;
 
+/** A sentence that sends readers to one of these pages must link it. */
+const PAGE_MENTION = /\b(methodology|corrections) page\b/gi;
+
 /** Inline tags and components that must stay inside a sentence. */
 const isJsx = (node: MdastNode) =>
   node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
+const LINK_COMPONENTS: readonly (string | undefined)[] = ["ClaimLink", "PageLink", "Cite"];
 const isLink = (node: MdastNode) =>
   node.type === "link" ||
   node.type === "linkReference" ||
-  (isJsx(node) &&
-    ((node as { name?: string }).name === "ClaimLink" ||
-      (node as { name?: string }).name === "Cite"));
+  (isJsx(node) && LINK_COMPONENTS.includes((node as { name?: string }).name));
 
 /**
  * What would make the page's HTML invalid or deceptive even from allowed
@@ -294,6 +296,27 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
         "a link is inside another link (a <Cite>, <ClaimLink> or [text](address) within one); move it out",
       );
     }
+    // The compiler ends the paragraph before a tag that starts a later line
+    // of it, though the parser reads it as part of the sentence: the words
+    // split in two. A tag that opens the paragraph (<RatingLabel />) stays in it.
+    const opening = ancestors.at(-1)?.position?.start.line;
+    if (
+      node.type === "mdxJsxTextElement" &&
+      node.position?.start.column === 1 &&
+      opening !== undefined &&
+      node.position.start.line > opening
+    ) {
+      refuse(
+        `<${name}> starts a line, which splits its sentence into two paragraphs on the page; join it to the end of the line before`,
+      );
+    }
+    if (node.type === "text" && !ancestors.some(isLink)) {
+      for (const [mention, page = ""] of node.value.matchAll(PAGE_MENTION)) {
+        refuse(
+          `"${mention}" sends readers to a page without a link to it; write <PageLink to="${page.toLowerCase()}">${mention}</PageLink>`,
+        );
+      }
+    }
     // Other tags are refused outright, above; an allowed one must be inline.
     if (
       node.type === "mdxJsxFlowElement" &&
@@ -317,7 +340,10 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
       refuse(`more than ${MAX_BREAKS} <br /> in one file; use paragraphs instead`);
     }
     if (
-      (name === "ClaimLink" || node.type === "link" || node.type === "linkReference") &&
+      (name === "ClaimLink" ||
+        name === "PageLink" ||
+        node.type === "link" ||
+        node.type === "linkReference") &&
       !hasVisibleWords(toText(node))
     ) {
       refuse(
@@ -602,6 +628,12 @@ function checkComponent(
           ? "no value"
           : `{${attribute.value.value}}`;
       refuse(`<${name} ${attribute.name}> received ${got}; expected ${prop.expected}`);
+      continue;
+    }
+    if (prop.oneOf && !prop.oneOf.includes(attribute.value)) {
+      refuse(
+        `<${name} ${attribute.name}="${attribute.value}"> names nothing we have; expected ${prop.expected}`,
+      );
       continue;
     }
     received.set(attribute.name, attribute.value);

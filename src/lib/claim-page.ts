@@ -7,6 +7,7 @@ import type { CollectionEntry } from "astro:content";
 import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
 import type { Claim, Source } from "@/lib/claims";
 import { claimCardAlt, claimCardInput } from "@/lib/card-content";
+import { contactLinks, type ContactLinks, type ContactRoutes } from "@/lib/deployment";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimPath, file, path } from "@/lib/urls";
@@ -66,8 +67,8 @@ export interface ClaimPageData {
     readonly edit: string | undefined;
     /** Every change to the file, when the repository is known. */
     readonly history: string | undefined;
-    /** Where a reader reports an error. */
-    readonly report: string;
+    /** Where a reader reports an error: the correction form and the email address, as configured. */
+    readonly contact: ContactLinks;
   };
 }
 
@@ -161,6 +162,8 @@ export interface ClaimPageInput {
   readonly lastChanged: Date | undefined;
   /** The repository for edit, history and report links, when known. */
   readonly repository: string | undefined;
+  /** How readers reach us in this deployment, for the report link. */
+  readonly contact: ContactRoutes;
 }
 
 /** A claim page's data from its parts: a pure function, so tests can call it. */
@@ -201,11 +204,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
     links: {
       edit: repository && `${repository}/edit/${SITE.branch}/${filePath}`,
       history: repository && `${repository}/commits/${SITE.branch}/${filePath}`,
-      // Without a known repository, readers are sent to the corrections
-      // policy, which explains how else to reach us.
-      report: repository
-        ? `${repository}/issues/new?template=correction.yml&title=${encodeURIComponent(`Correction: ${claim.data.title}`)}`
-        : `${path("corrections")}#section-how-to-ask-for-a-correction`,
+      contact: contactLinks(input.contact, `Correction: ${claim.data.title}`),
     },
   };
 }

@@ -102,6 +102,7 @@ export async function buildClaimPage(claim: Claim, site: URL | undefined): Promi
     site,
     lastChanged: lastChanged(claimFilePath(claim)),
     repository: SITE.repository,
+    contact: SITE.contact,
   });
 }
 

@@ -25,3 +25,25 @@ export async function getTimeline(published: readonly Claim[]): Promise<Timeline
     (a, b) => a.data.date.getTime() - b.data.date.getTime() || a.id.localeCompare(b.id),
   );
 }
+
+/** Events grouped under the year they happened in, oldest year first. */
+export function byYear(
+  events: readonly TimelineEvent[],
+): { year: number; events: TimelineEvent[] }[] {
+  const years = new Map<number, TimelineEvent[]>();
+  for (const event of events) {
+    const year = event.data.date.getUTCFullYear();
+    years.set(year, [...(years.get(year) ?? []), event]);
+  }
+  return [...years].map(([year, inYear]) => ({ year, events: inYear }));
+}
+
+/** When the evidence was last searched for any published claim: the timeline holds nothing later. */
+export function evidenceAsOf(published: readonly Claim[]): Date | undefined {
+  return published
+    .map((claim) => claim.data.evidenceAsOf)
+    .reduce<Date | undefined>(
+      (latest, date) => (!latest || date > latest ? date : latest),
+      undefined,
+    );
+}

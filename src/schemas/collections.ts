@@ -17,7 +17,21 @@ import {
 } from "./index.ts";
 
 /** A component an MDX collection's layout provides (see src/content-check/allow-list.ts). */
-export type ComponentName = "Cite" | "ClaimLink" | "RatingLabel";
+export type ComponentName = "Cite" | "ClaimLink" | "PageLink" | "RatingLabel";
+
+/** The site's own pages that content may link with `<PageLink to="...">`. */
+export const LINKABLE_PAGES = [
+  "about",
+  "claims",
+  "corrections",
+  "methodology",
+  "ratings",
+  "search",
+  "sources",
+  "story",
+  "timeline",
+] as const;
+export type LinkablePage = (typeof LINKABLE_PAGES)[number];
 
 interface CollectionSpec {
   /** Files in content/<name>/ end in this; others are refused. */
@@ -39,7 +53,7 @@ export const COLLECTIONS = {
     extension: ".mdx",
     frontmatter: true,
     schema: claimSchema,
-    components: ["Cite", "ClaimLink", "RatingLabel"],
+    components: ["Cite", "ClaimLink", "PageLink", "RatingLabel"],
     editorSchema: ".vscode/schemas/claim.schema.json",
     description: "One check per claim; the file name is the page address.",
   },
@@ -68,7 +82,7 @@ export const COLLECTIONS = {
     extension: ".mdx",
     frontmatter: true,
     schema: () => pageSchema(),
-    components: ["ClaimLink"],
+    components: ["ClaimLink", "PageLink"],
     description: "The home summary and the methodology, about and corrections pages.",
   },
   story: {
@@ -81,7 +95,7 @@ export const COLLECTIONS = {
     extension: ".mdx",
     frontmatter: true,
     schema: () => snippetSchema(),
-    components: ["ClaimLink"],
+    components: ["ClaimLink", "PageLink"],
     description:
       "Short texts shown inside pages (introductions, the note on how a check was made).",
   },

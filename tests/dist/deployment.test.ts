@@ -1,12 +1,12 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BASE, DIST, builtPages } from "./site";
+import { BASE, DIST, SITE_URL, builtPages, listFiles } from "./site";
 
 /** The public address the build was made for (SITE_URL), with the base path. */
-const SITE = new URL(BASE, process.env["SITE_URL"] ?? "http://localhost:4321").href;
+const SITE = new URL(BASE, SITE_URL).href;
 const TYPES: Record<string, string> = {
   ".html": "text/html",
   ".css": "text/css",
@@ -69,6 +69,21 @@ describe(`the site built for ${SITE}`, () => {
       expect(page.$("title").text(), page.url).not.toBe("");
       expect(page.$('meta[name="description"]').attr("content"), page.url).toBeTruthy();
     }
+  });
+
+  test("holds no localhost address in any file", () => {
+    // Read as Latin-1 so images and fonts are scanned byte for byte too.
+    const leaks = listFiles()
+      .filter((file) => /localhost|127\.0\.0\.1/.test(readFileSync(join(DIST, file), "latin1")))
+      .map((file) => `${file} mentions localhost`);
+    expect(leaks).toEqual([]);
+  });
+
+  test("gives the 404 page no canonical URL, since no address should lead there", () => {
+    const notFound = pages.find((page) => page.file === "404.html");
+    expect(notFound, "404.html").toBeDefined();
+    expect(notFound?.$('link[rel="canonical"]').length).toBe(0);
+    expect(notFound?.$('meta[property="og:url"]').length).toBe(0);
   });
 
   test("lists only public addresses in the sitemap, robots.txt, feeds and dataset", async () => {

@@ -7,11 +7,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { load, type CheerioAPI } from "cheerio";
+import { TEST_DEPLOYMENT } from "../../scripts/lib/test-deployment.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST = process.env["DIST_DIR"] ?? join(ROOT, "dist");
 /** The base path the site was built for, e.g. "/" or "/dji-check/". */
 export const BASE = (process.env["BASE_PATH"] ?? "/").replace(/\/?$/, "/");
+/** The public origin the build was made for: SITE_URL, else the one `npm run build:test` uses. */
+export const SITE_URL = process.env["SITE_URL"] ?? TEST_DEPLOYMENT.SITE_URL;
 
 export interface BuiltPage {
   /** Path inside dist/, e.g. `claims/army-memo/index.html`. */

@@ -123,7 +123,7 @@ test("pages load no JavaScript except search, nothing from other sites, and brea
   }
   expect(scripts).toEqual([]);
   await page.goto("/search/");
-  await page.getByRole("searchbox").fill("Army");
+  await page.getByRole("searchbox", { name: "Search claims and sources" }).fill("Army");
   await expect(page.getByRole("main").getByRole("listitem").first()).toBeVisible();
   expect(foreign).toEqual([]);
   expect(violations).toEqual([]);

@@ -4,7 +4,7 @@
  * formatting of what the editor changed in one pass.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -13,6 +13,7 @@ import { fixtureRoot } from "./fixtures";
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const SCRIPT = join(REPO, "scripts/check-content.ts");
 const CLAIM = "content/claims/fixture-claim.mdx";
+const SOURCE = "content/sources/agency-report.yaml";
 
 /** The valid fixture site committed on main, checked out on a feature branch. */
 function checkout(): string {
@@ -24,6 +25,7 @@ function checkout(): string {
   >;
   delete rules["plugins"];
   writeFileSync(join(root, ".prettierrc.json"), JSON.stringify(rules));
+  copyFileSync(join(REPO, ".prettierignore"), join(root, ".prettierignore"));
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
   git("init", "-q", "-b", "main");
   git("config", "user.email", "editor@example.org");
@@ -55,17 +57,27 @@ describe("npm run check:content", { timeout: 30_000 }, () => {
 
   test("reports an unformatted changed file with the command that fixes it, and --fix fixes it", () => {
     const root = checkout();
-    const path = join(root, CLAIM);
+    const path = join(root, SOURCE);
     const tidy = readFileSync(path, "utf8");
-    writeFileSync(path, tidy.replace("title: ", "title:    "));
+    writeFileSync(path, tidy.replace("publisher: ", "publisher:    "));
     const failed = run(root);
     expect(failed.status).toBe(1);
     expect(failed.stdout).toContain(
-      `${CLAIM}: is not in the house format (line wrapping, quotes, spacing); run npm run check:content -- --fix`,
+      `${SOURCE}: is not in the house format (line wrapping, quotes, spacing); run npm run check:content -- --fix`,
     );
     const fixed = run(root, "--fix");
     expect(fixed.status).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(tidy);
+  });
+
+  test("leaves MDX prose as the editor wrapped it", () => {
+    const root = checkout();
+    const path = join(root, CLAIM);
+    const long =
+      'A sentence long enough to pass eighty columns, which links <ClaimLink id="fixture-claim">itself</ClaimLink> mid-line.';
+    writeFileSync(path, `${readFileSync(path, "utf8")}\n${long}\n`);
+    run(root, "--fix");
+    expect(readFileSync(path, "utf8")).toContain(long);
   });
 
   test("applies the corrections rule to the editor's change", () => {
@@ -92,18 +104,3 @@ test("does not ask for a corrections entry for a rating the content check refuse
   expect(result.stdout).toContain('did you mean "unproven"?');
   expect(result.stdout).not.toContain("corrections:");
 }, 30_000);
-
-describe("the house format of content", () => {
-  test("never rewraps prose, so the formatter cannot move a tag to the start of a line", async () => {
-    const { format, resolveConfig } = await import("prettier");
-    const path = join(REPO, "content/claims/example.mdx");
-    const options = { ...(await resolveConfig(path)), filepath: path };
-    const paragraph =
-      "The memo's charge is weighed on its own page, which a reader reaches from here: " +
-      'see <ClaimLink id="memo-core-assessment">the main charge</ClaimLink> for the evidence.\n';
-    const text = `---\ntitle: "X: y"\n---\n\n${paragraph}`;
-    const formatted = await format(text, options);
-    expect(formatted).toContain(paragraph);
-    expect(await format(formatted, options)).toBe(formatted);
-  });
-});

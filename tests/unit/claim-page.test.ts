@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { assembleClaimPage, citationOrder, groupCitations } from "@/lib/claim-page";
+import { contactRoutes } from "@/lib/deployment";
 import { fixtureEntries } from "./entries";
 
 const { claims, claimants, sources } = fixtureEntries();
@@ -24,6 +25,7 @@ const page = (repository = "https://github.com/o/r") =>
     site: new URL("https://site.test/"),
     lastChanged: new Date("2026-11-28"),
     repository,
+    contact: contactRoutes(repository, {}),
   });
 
 describe("a claim page's data", () => {
@@ -75,12 +77,12 @@ describe("a claim page's data", () => {
     const { links } = page();
     expect(links.edit).toBe(`https://github.com/o/r/edit/main/${claim.filePath}`);
     expect(links.history).toBe(`https://github.com/o/r/commits/main/${claim.filePath}`);
-    expect(links.report).toMatch(
-      /^https:\/\/github\.com\/o\/r\/issues\/new\?template=correction\.yml/,
+    expect(links.contact.correctionForm).toMatch(
+      /^https:\/\/github\.com\/o\/r\/issues\/new\?template=correction\.yml&title=Correction/,
     );
   });
 
-  test("without a repository, sends readers to the corrections policy", () => {
+  test("without a repository, reports go by email to the deployment's address", () => {
     const { links } = assembleClaimPage({
       claim,
       claimant: claimants[0]!,
@@ -89,9 +91,14 @@ describe("a claim page's data", () => {
       site: new URL("https://site.test/"),
       lastChanged: undefined,
       repository: undefined,
+      contact: contactRoutes(undefined, { CONTACT_EMAIL: "corrections@site.test" }),
     });
     expect(links.edit).toBeUndefined();
     expect(links.history).toBeUndefined();
-    expect(links.report).toBe("/corrections/#section-how-to-ask-for-a-correction");
+    expect(links.contact.correctionForm).toBeUndefined();
+    expect(links.contact.email).toEqual({
+      address: "corrections@site.test",
+      href: `mailto:corrections@site.test?subject=${encodeURIComponent(`Correction: ${claim.data.title}`)}`,
+    });
   });
 });

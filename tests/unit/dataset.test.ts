@@ -18,6 +18,7 @@ function pagesFor(list = claims) {
       site: new URL("https://site.test/"),
       lastChanged: undefined,
       repository: undefined,
+      contact: { correctionForm: undefined, email: undefined },
     }),
   );
 }

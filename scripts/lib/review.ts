@@ -84,6 +84,45 @@ const addedEntries = (before: unknown, after: unknown) => {
   return listOf(after).filter((entry) => !old.has(JSON.stringify(entry)));
 };
 
+/** Paragraphs shown before and after, per claim; the rest are counted. */
+const MAX_PARAGRAPHS = 5;
+
+/** Each citation whose passage changed, by id: the reviewer checks the new words against the source. */
+function passageChanges(before: unknown, after: unknown): string[] {
+  const old = new Map(
+    listOf(before).map((entry) => [(entry as Data)?.["id"], (entry as Data)?.["passage"]]),
+  );
+  return listOf(after).flatMap((entry) => {
+    const { id, passage } = (entry ?? {}) as Data;
+    const was = old.get(id);
+    if (was === undefined) return [`  - **New citation** \`${plain(id)}\`: “${plain(passage)}”`];
+    if (same(was, passage)) return [];
+    return [
+      `  - **Passage of citation** \`${plain(id)}\` (check it against the source)`,
+      `    - Before: “${plain(was)}”`,
+      `    - After: “${plain(passage)}”`,
+    ];
+  });
+}
+
+/** Paragraphs of the text that differ, paired in order (a simple diff: enough to review prose). */
+function changedParagraphs(before: string, after: string): { old?: string; now?: string }[] {
+  const split = (text: string) =>
+    text
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter(Boolean);
+  const old = split(before);
+  const now = split(after);
+  const kept = new Set(old.filter((paragraph) => now.includes(paragraph)));
+  const gone = old.filter((paragraph) => !kept.has(paragraph));
+  const added = now.filter((paragraph) => !kept.has(paragraph));
+  return Array.from({ length: Math.max(gone.length, added.length) }, (_, index) => ({
+    ...(gone[index] === undefined ? {} : { old: gone[index] }),
+    ...(added[index] === undefined ? {} : { now: added[index] }),
+  }));
+}
+
 /** The watched text fields (src/content-check/corrections.ts), shown before and after. */
 const TEXT_FIELDS = { answer: "Answer", bottomLine: "Bottom line" } as const;
 
@@ -135,12 +174,22 @@ function changedClaim(file: ChangedFile): ClaimReview {
   const shown = new Set<string>(["draft", "corrections", ...WATCHED_FIELDS]);
   const others = [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
     .filter((field) => !shown.has(field) && !same(before.data[field], after.data[field]))
-    .map((field) =>
-      field === "citations"
-        ? `citations (${listOf(before.data[field]).length} → ${listOf(after.data[field]).length})`
-        : field,
-    );
-  if (before.body !== after.body) others.push("the text of the page");
+    .flatMap((field) => {
+      if (field !== "citations") return [field];
+      // Passages are listed one by one below; say only what else changed.
+      const was = listOf(before.data[field]).length;
+      const is = listOf(after.data[field]).length;
+      return was === is ? [] : [`citations (${was} → ${is})`];
+    });
+  lines.push(...passageChanges(before.data["citations"], after.data["citations"]));
+  const paragraphs = changedParagraphs(before.body, after.body);
+  if (paragraphs.length) {
+    lines.push(`  - **Text**: ${paragraphs.length} paragraph(s) changed`);
+    for (const { old, now } of paragraphs.slice(0, MAX_PARAGRAPHS)) {
+      lines.push(`    - Before: ${old ? plain(old) : "(new paragraph)"}`);
+      lines.push(`    - After: ${now ? plain(now) : "(removed)"}`);
+    }
+  }
   if (others.length) lines.push(`  - Also changed: ${others.join(", ")}`);
   if (lines.length === 1) lines.push("  - Only formatting changed");
   const untold = [
@@ -158,6 +207,16 @@ function changedClaim(file: ChangedFile): ClaimReview {
 }
 
 const folderOf = (path: string) => path.split("/")[1] ?? "";
+
+/** A field's value in a line: dates as days, text as it is, the rest as JSON. */
+const show = (value: unknown) =>
+  value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : typeof value === "string"
+      ? value
+      : value === undefined
+        ? "(none)"
+        : JSON.stringify(value);
 
 /** The review as Markdown, headed by what was compared. */
 export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: string): string {
@@ -195,22 +254,47 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
   const sourceLine = (file: ChangedFile) => {
     const data = read(file.path, file.after ?? file.before)?.data;
     const publisher = data?.["publisher"] ? `, ${plain(data["publisher"])}` : "";
-    return `- ${title(data, file.path)}${publisher}`;
+    const line = `- ${title(data, file.path)}${publisher}`;
+    if (file.status !== "modified" && file.status !== "renamed") return line;
+    const old = read(file.path, file.before)?.data ?? {};
+    const now = read(file.path, file.after)?.data ?? {};
+    const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
+      (field) => !same(old[field], now[field]),
+    );
+    for (const field of ["url", "copy", "archiveUrl"]) {
+      const was = JSON.stringify(old[field] ?? "");
+      const is = JSON.stringify(now[field] ?? "");
+      if (was.includes("https://") && !is.includes("https://") && is.includes("http://")) {
+        warnings.push(
+          `${title(now, file.path)}: \`${field}\` went from https:// to http://; use the secure address wherever the publisher serves it.`,
+        );
+      }
+    }
+    return [
+      line,
+      ...fields.map(
+        (field) =>
+          `  - \`${plain(field)}\`: ${plain(show(old[field]))} → ${plain(show(now[field]))}`,
+      ),
+    ].join("\n");
   };
   const others = files.filter((file) => !["claims", "sources"].includes(folderOf(file.path)));
 
+  // Every section is worked out before the warnings are written above them.
+  const addedSources = sources.filter((f) => f.status === "added").map(sourceLine);
+  const changedSources = sources
+    .filter((f) => f.status === "modified" || f.status === "renamed")
+    .map(sourceLine);
+  const removedSources = sources.filter((f) => f.status === "deleted").map(sourceLine);
   if (warnings.length) {
     out.push("> [!WARNING]", ...warnings.map((warning) => `> ${warning}`), "");
   }
   section("Claims added", addedClaims);
   section("Claims changed", changedClaims);
   section("Claims removed", removedClaims);
-  section("Sources added", sources.filter((f) => f.status === "added").map(sourceLine));
-  section(
-    "Sources changed",
-    sources.filter((f) => f.status === "modified" || f.status === "renamed").map(sourceLine),
-  );
-  section("Sources removed", sources.filter((f) => f.status === "deleted").map(sourceLine));
+  section("Sources added", addedSources);
+  section("Sources changed", changedSources);
+  section("Sources removed", removedSources);
   section(
     "Other content",
     others.map((file) => `- \`${file.path.replace(/`/g, "")}\`: ${file.status}`),

@@ -78,8 +78,45 @@ describe("the pull-request review", () => {
     const markdown = review([
       { status: "modified", path: PATH, before: claim({}), after: claim({}, "New text.") },
     ]);
-    expect(markdown).toContain("  - Also changed: the text of the page");
+    expect(markdown).toContain("  - **Text**: 1 paragraph(s) changed");
     expect(review([])).toContain("No content changed: readers will see nothing new.");
+  });
+
+  test("shows a changed passage word for word, and a changed paragraph before and after", () => {
+    const cite = (passage: string) => `[{ id: memo, source: army, passage: "${passage}" }]`;
+    const markdown = review([
+      {
+        status: "modified",
+        path: PATH,
+        before: claim(
+          { citations: cite("The data is derived from open sources.") },
+          "One.\n\nTwo.",
+        ),
+        after: claim(
+          { citations: cite("The data is drawn from open sources.") },
+          "One.\n\nTwo, changed.",
+        ),
+      },
+    ]);
+    expect(markdown).toContain(
+      "  - **Passage of citation** `memo` (check it against the source)\n    - Before: “The data is derived from open sources.”\n    - After: “The data is drawn from open sources.”",
+    );
+    expect(markdown).toContain(
+      "  - **Text**: 1 paragraph(s) changed\n    - Before: Two.\n    - After: Two, changed.",
+    );
+  });
+
+  test("shows what changed in a source, and warns when an address loses https", () => {
+    const markdown = review([
+      {
+        status: "modified",
+        path: "content/sources/memo.yaml",
+        before: 'title: "A memo"\nurl: "https://example.org/memo"\n',
+        after: 'title: "A memo"\nurl: "http://example.org/memo"\n',
+      },
+    ]);
+    expect(markdown).toContain("  - `url`: https://example.org/memo → http://example.org/memo");
+    expect(markdown).toMatch(/> \*\*A memo\*\* .*`url` went from https:\/\/ to http:\/\//);
   });
 
   test("shows content as plain text, so a title cannot inject an image or a link", () => {

@@ -16,7 +16,7 @@ test("a reader on a host that sends _headers can search, and nothing breaks the 
   });
   const response = await page.goto("/search/");
   expect(response?.headers()["content-security-policy"]).toContain("'wasm-unsafe-eval'");
-  await page.getByRole("searchbox").fill("Australian");
+  await page.getByRole("searchbox", { name: "Search claims and sources" }).fill("Australian");
   await expect(
     page
       .getByRole("main")

@@ -29,11 +29,27 @@ test.beforeAll(async () => {
   dir = makeTempDir("dev-server-test");
   copyProject(REPO, dir);
   linkNodeModules(REPO, dir);
+  // The copy's packages are links into this checkout, so files they serve
+  // (the self-hosted font) live outside the copy: let the dev server read them,
+  // as it reads them in a real checkout, without touching the project's config.
+  writeFileSync(
+    join(dir, "dev-test.config.mjs"),
+    [
+      'import config from "./astro.config.mjs";',
+      "export default {",
+      "  ...config,",
+      `  vite: { ...config.vite, server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(REPO)}] } } },`,
+      "};",
+      "",
+    ].join("\n"),
+  );
   server = spawn(
     process.execPath,
     [
       join(dir, "node_modules/astro/bin/astro.mjs"),
       "dev",
+      "--config",
+      "dev-test.config.mjs",
       "--host",
       "127.0.0.1",
       "--port",

@@ -2,29 +2,27 @@
  * The social card for a claim: a 1200×630 PNG with the claim and its verdict,
  * drawn at build time (satori lays out, resvg rasterises). Fonts come from an
  * npm package so the build never fetches anything.
+ *
+ * This module is the card's design only. How cards are scheduled (a pool of
+ * worker threads) and cached between builds is src/lib/social-card-pool.ts.
+ * Node loads this module in those worker threads without Vite, so its imports
+ * are relative, with the `.ts` extension.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { RATINGS, getRating, type RatingKey } from "@/schemas/ratings";
+import { RATINGS, getRating, type RatingKey } from "../schemas/ratings.ts";
+import { encodePng } from "./png.ts";
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
   readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
-const FONTS = [
+export const FONTS = [
   { name: "Inter", data: font(400), weight: 400 as const, style: "normal" as const },
   { name: "Inter", data: font(700), weight: 700 as const, style: "normal" as const },
 ];
-
-/**
- * Drawing a card takes tens of milliseconds, most of a large build's time, so
- * finished cards are kept between builds, keyed by their input and by this
- * module's own source (a change to the design redraws every card).
- */
-const CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
 
 /**
  * The light-theme value of each rating's colour token in global.css (the
@@ -45,11 +43,6 @@ export const CARD_RATING_COLOURS = ratingColoursFrom(
   readFileSync(join(process.cwd(), "src", "styles", "global.css"), "utf8"),
 );
 
-const DESIGN = createHash("sha256")
-  .update(readFileSync(new URL(import.meta.url)))
-  .update(JSON.stringify(CARD_RATING_COLOURS))
-  .digest("hex");
-
 export interface CardInput {
   siteName: string;
   title: string;
@@ -66,17 +59,13 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 const shorten = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
 
-export async function renderSocialCard(input: CardInput): Promise<Buffer> {
-  const key = createHash("sha256").update(DESIGN).update(JSON.stringify(input)).digest("hex");
-  const cached = join(CACHE_DIR, `${key}.png`);
-  if (existsSync(cached)) return readFileSync(cached);
-  const png = await drawSocialCard(input);
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(cached, png);
-  return png;
-}
-
-async function drawSocialCard({ siteName, title, claim, verdict }: CardInput): Promise<Buffer> {
+/** Draws one card: the whole design is this function. */
+export async function drawSocialCard({
+  siteName,
+  title,
+  claim,
+  verdict,
+}: CardInput): Promise<Buffer> {
   const rating = getRating(verdict);
   const colour = CARD_RATING_COLOURS[verdict];
   // Satori needs definite widths to wrap text: the card is 1200 wide, less
@@ -136,5 +125,6 @@ async function drawSocialCard({ siteName, title, claim, verdict }: CardInput): P
     height: 630,
     fonts: FONTS,
   });
-  return new Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }

@@ -8,7 +8,6 @@ import { MDX_FEATURES } from "./src/content-check/allow-list.ts";
 import { emitGuard } from "./src/content-check/emit-guard.ts";
 import { headingIds } from "./src/content-check/heading-ids.ts";
 import contentCheck from "./src/integrations/content-check.ts";
-import searchIndex from "./src/integrations/search-index.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 
 export default defineConfig({
@@ -17,7 +16,8 @@ export default defineConfig({
   // A second build (the sub-path deployment test) goes to its own folder.
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
-  integrations: [contentCheck(), mdx(), sitemap(), searchIndex(), securityHeaders()],
+  // The search index is built after Astro exits (scripts/index-search.ts, in `npm run build`).
+  integrations: [contentCheck(), mdx(), sitemap(), securityHeaders()],
   markdown: {
     // The content check parses with the same features, and the emit guard
     // fails the build if the compiler's output for content holds anything

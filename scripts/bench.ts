@@ -15,6 +15,7 @@
  */
 import { printTable } from "./lib/table.ts";
 import { megabytes, phaseBreakdown, ratioLine, type BenchCase } from "./lib/bench-report.ts";
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,40 +71,49 @@ function parseOptions(): { claims: number; verbose: boolean } {
   return { claims, verbose: values.verbose };
 }
 
+/** The full site builds as `npm run build` does: Astro, then the search index. */
+function buildCommand(root: string): string {
+  const { scripts } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const command = scripts?.["build"];
+  if (!command) throw new Error(`${root}/package.json has no build script`);
+  return command;
+}
+
 async function build(
   name: string,
   root: string,
+  command: string,
   verbose: boolean,
   signal: AbortSignal,
 ): Promise<BuildResult> {
-  console.log(`Building the ${name} site in ${root} ...`);
-  // Run astro's own bin with this very Node: the machine's `node` may be too
-  // old for Astro, and the script already runs on the project's Node.
-  // OUT_DIR would move the output away from dist/, where the pages are counted.
+  console.log(`Building the ${name} site in ${root}: ${command}`);
+  // The command runs without npm (whose own process would count in the
+  // peak), with the project's node_modules/.bin first on PATH: `astro` and
+  // `node` are then the project's own, not the machine's (which may be too
+  // old for Astro). OUT_DIR would move the output away from dist/, where the
+  // pages are counted.
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env["OUT_DIR"];
   const timings = new RouteTimings();
-  const run = await runMeasured(
-    process.execPath,
-    [join(root, "node_modules/.bin/astro"), "build"],
-    {
-      cwd: root,
-      signal,
-      env: {
-        ...env,
-        PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
-        ASTRO_TELEMETRY_DISABLED: "1",
-      },
-      onOutput: (chunk: string) => {
-        timings.add(chunk);
-        if (verbose) process.stdout.write(chunk);
-      },
+  const run = await runMeasured("sh", ["-c", command], {
+    cwd: root,
+    signal,
+    env: {
+      ...env,
+      PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
+      ASTRO_TELEMETRY_DISABLED: "1",
     },
-  );
+    onOutput: (chunk: string) => {
+      timings.add(chunk);
+      if (verbose) process.stdout.write(chunk);
+    },
+  });
   if (run.exitCode !== 0) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
     throw new Error(
-      `The ${name} site's build failed: astro build ${how} after ${run.seconds.toFixed(1)} s.\n` +
+      `The ${name} site's build failed: ${command} ${how} after ${run.seconds.toFixed(1)} s.\n` +
         `Last lines of its output:\n${run.outputTail}`,
     );
   }
@@ -254,14 +264,15 @@ async function main(): Promise<void> {
     // only make the full/bare ratio look worse, never better. A failed full
     // build does not stop the bare one: its figures still tell whether the
     // failure is the site's or Astro's own limit.
-    const cold = await settle(build("full", fullRoot, verbose, running.signal));
+    const fullCommand = buildCommand(fullRoot);
+    const cold = await settle(build("full", fullRoot, fullCommand, verbose, running.signal));
     // The warm build starts from what CI has once it restores the card cache:
     // a checkout with the cards drawn before and nothing else.
     if (cold.ok) forgetAllButCardCache(fullRoot);
     const warm = cold.ok
-      ? await settle(build("full", fullRoot, verbose, running.signal))
+      ? await settle(build("full", fullRoot, fullCommand, verbose, running.signal))
       : ({ ok: false, error: "The warm build was not run." } as const);
-    const bare = await settle(build("bare", bareRoot, verbose, running.signal));
+    const bare = await settle(build("bare", bareRoot, "astro build", verbose, running.signal));
     if (cold.ok && warm.ok && bare.ok) {
       printReport(claims, { cold: cold.value, warm: warm.value }, bare.value);
       return;

@@ -12,13 +12,13 @@
  * the cards whose claim or design changed, and a stale file is never used.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { CARD_RATING_COLOURS, FONTS, drawSocialCard, type CardInput } from "./social-card.ts";
-import type { CardJob, CardResult } from "./social-card-worker.ts";
+import { storeCard, type CardJob, type CardResult } from "./social-card-worker.ts";
 
 /** The card cache, which CI keeps between runs (.github/workflows/). */
 export const CARD_CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
@@ -32,6 +32,13 @@ const DRAWING_PACKAGES = ["satori", "@resvg/resvg-js"] as const;
  * main thread takes to draw a couple of dozen cards.
  */
 const POOL_MIN_CARDS = 32;
+/**
+ * Each worker's V8 heap limits. Left to itself a worker lets the garbage of
+ * the SVG texts it makes pile up to nearly 200 MB before collecting it, which
+ * put the cold build over its memory budget; a card needs far less (its
+ * fonts, satori's code and one card at a time), so it collects sooner.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } as const;
 /** Workers are loaded by Node itself (Vite does not bundle them), from the source. */
 const WORKER_FILE = join(process.cwd(), "src", "lib", "social-card-worker.ts");
 
@@ -103,7 +110,7 @@ class CardPool {
   }
 
   #start(): Worker {
-    const worker = new Worker(WORKER_FILE);
+    const worker = new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
     worker.on("message", (result: CardResult) => {
       this.#busy.delete(worker);
       this.#idle.push(worker);
@@ -118,7 +125,7 @@ class CardPool {
       this.#busy.delete(worker);
       const waiting = id === undefined ? undefined : this.#waiting.get(id);
       if (id !== undefined) this.#waiting.delete(id);
-      waiting?.reject(error);
+      waiting?.reject(new Error(`drawing a social card failed: ${error.message}`));
       this.#pump();
     });
     return worker;
@@ -163,8 +170,7 @@ export async function renderSocialCard(input: CardInput): Promise<Buffer> {
   return track(
     path,
     drawSocialCard(input).then((png) => {
-      mkdirSync(CARD_CACHE_DIR, { recursive: true });
-      writeFileSync(path, png);
+      storeCard(path, png);
       return png;
     }),
   );

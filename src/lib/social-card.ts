@@ -5,8 +5,8 @@
  *
  * This module is the card's design only. How cards are scheduled (a pool of
  * worker threads) and cached between builds is src/lib/social-card-pool.ts.
- * Node loads this module in those worker threads without Vite, so its imports
- * are relative, with the `.ts` extension.
+ * Node loads this module in those worker threads without Vite, so it imports
+ * by file path with the `.ts` extension, not through the @/ alias.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

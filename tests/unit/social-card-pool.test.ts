@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { drawSocialCard, type CardInput } from "@/lib/social-card";
+import {
+  CARD_CACHE_DIR,
+  cardCachePath,
+  prepareSocialCards,
+  renderSocialCard,
+} from "@/lib/social-card-pool";
+
+/** Inputs no earlier run has drawn, so nothing comes from the cache by chance. */
+const freshInput = (index = 0): CardInput => ({
+  siteName: "DJI Claims Check",
+  title: `Test card ${index} ${randomUUID()}`,
+  claim: "DJI drones send what they record to the Chinese government.",
+  verdict: "unproven",
+});
+
+describe("the social-card cache", () => {
+  const written: string[] = [];
+  afterEach(() => {
+    for (const path of written.splice(0)) rmSync(path, { force: true });
+  });
+
+  test("names a card's file by its input, so a changed claim gets a new card", () => {
+    const input = freshInput();
+    expect(cardCachePath({ ...input })).toBe(cardCachePath(input));
+    expect(cardCachePath({ ...input, verdict: "mixed" })).not.toBe(cardCachePath(input));
+    expect(dirname(cardCachePath(input))).toBe(CARD_CACHE_DIR);
+  });
+
+  test("serves a card it holds without drawing it again", async () => {
+    const input = freshInput();
+    const path = cardCachePath(input);
+    mkdirSync(CARD_CACHE_DIR, { recursive: true });
+    writeFileSync(path, "a card drawn by an earlier build");
+    written.push(path);
+    expect((await renderSocialCard(input)).toString()).toBe("a card drawn by an earlier build");
+  });
+
+  test("draws a build's cards in worker threads, byte for byte as the page would", async () => {
+    // Enough cards for the pool to start (fewer are drawn by the pages themselves).
+    const inputs = Array.from({ length: 32 }, (_, index) => freshInput(index));
+    written.push(...inputs.map(cardCachePath));
+    prepareSocialCards(inputs);
+    // Nothing asks for the cards: they appear in the cache all the same.
+    await expect
+      .poll(() => inputs.filter((input) => existsSync(cardCachePath(input))).length, {
+        timeout: 100_000,
+        interval: 100,
+      })
+      .toBe(inputs.length);
+    const png = await renderSocialCard(inputs[7]!);
+    expect(png.equals(readFileSync(cardCachePath(inputs[7]!)))).toBe(true);
+    expect(png.equals(await drawSocialCard(inputs[7]!))).toBe(true);
+  }, 120_000);
+});

@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { CARD_RATING_COLOURS, FONTS, drawSocialCard, type CardInput } from "./social-card.ts";
 import { storeCard, type CardJob, type CardResult } from "./social-card-worker.ts";
@@ -23,8 +23,8 @@ import { storeCard, type CardJob, type CardResult } from "./social-card-worker.t
 /** The card cache, which CI keeps between runs (.github/workflows/). */
 export const CARD_CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
 
-/** The code that decides what a card looks like; a change to any redraws every card. */
-const DESIGN_FILES = ["src/lib/social-card.ts", "src/lib/png.ts"] as const;
+/** The module that draws a card; it and every project file it imports decide its pixels. */
+const DESIGN_ENTRY = join(process.cwd(), "src", "lib", "social-card.ts");
 const DRAWING_PACKAGES = ["satori", "@resvg/resvg-js"] as const;
 /**
  * Fewer missing cards than this are drawn by the pages themselves: a worker
@@ -44,10 +44,29 @@ const WORKER_FILE = join(process.cwd(), "src", "lib", "social-card-worker.ts");
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The drawing module and the project files it imports, directly or not (the
+ * rating scale, the PNG encoder...), found by following their relative
+ * imports, so a new file in the design can never be left out of its hash.
+ */
+export function designFiles(entry = DESIGN_ENTRY): string[] {
+  const found = new Set<string>();
+  const visit = (file: string): void => {
+    if (found.has(file)) return;
+    found.add(file);
+    const source = readFileSync(file, "utf8");
+    for (const [, specifier] of source.matchAll(/(?:from|import)\s+["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(resolve(dirname(file), specifier as string));
+    }
+  };
+  visit(entry);
+  return [...found].sort();
+}
+
 /** A hash of everything that decides a card's pixels besides its input. */
 export const CARD_DESIGN_VERSION = ((): string => {
   const hash = createHash("sha256");
-  for (const file of DESIGN_FILES) hash.update(readFileSync(join(process.cwd(), file)));
+  for (const file of designFiles()) hash.update(readFileSync(file));
   for (const name of DRAWING_PACKAGES) {
     hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
   }

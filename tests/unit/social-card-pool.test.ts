@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, relative, sep } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { drawSocialCard, type CardInput } from "@/lib/social-card";
 import {
   CARD_CACHE_DIR,
   cardCachePath,
+  designFiles,
   prepareSocialCards,
   renderSocialCard,
 } from "@/lib/social-card-pool";
@@ -29,6 +30,17 @@ describe("the social-card cache", () => {
     expect(cardCachePath({ ...input })).toBe(cardCachePath(input));
     expect(cardCachePath({ ...input, verdict: "mixed" })).not.toBe(cardCachePath(input));
     expect(dirname(cardCachePath(input))).toBe(CARD_CACHE_DIR);
+  });
+
+  test("keys cards on every file of the design, the ones the drawing imports too", () => {
+    const files = designFiles().map((file) => relative(process.cwd(), file).split(sep).join("/"));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "src/lib/social-card.ts",
+        "src/lib/png.ts",
+        "src/schemas/ratings.ts",
+      ]),
+    );
   });
 
   test("serves a card it holds without drawing it again", async () => {

@@ -46,7 +46,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * The drawing module and the project files it imports, directly or not (the
- * rating scale, the PNG encoder...), found by following their relative
+ * rating scale, the PNG encoder...), found by following their "./" and "../"
  * imports, so a new file in the design can never be left out of its hash.
  */
 export function designFiles(entry = DESIGN_ENTRY): string[] {

@@ -9,6 +9,7 @@
  * nothing in the repository is written.
  */
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,8 +121,13 @@ async function measure(
       saveToPageSeconds,
     };
   } finally {
-    // The dev server and what it started share its process group.
-    if (server.pid !== undefined) process.kill(-server.pid, "SIGTERM");
+    // The dev server and what it started share its process group. Waiting
+    // for it to end keeps its CPU time out of the next case's check.
+    if (server.pid !== undefined && server.exitCode === null && server.signalCode === null) {
+      const ended = once(server, "exit");
+      process.kill(-server.pid, "SIGTERM");
+      await ended;
+    }
   }
 }
 

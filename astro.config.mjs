@@ -9,7 +9,6 @@ import { emitGuard } from "./src/content-check/emit-guard.ts";
 import { headingIds } from "./src/content-check/heading-ids.ts";
 import contentCheck from "./src/integrations/content-check/index.ts";
 import deploymentCheck from "./src/integrations/deployment-check.ts";
-import searchIndex from "./src/integrations/search-index.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 
 export default defineConfig({
@@ -20,14 +19,8 @@ export default defineConfig({
   // A second build (the sub-path deployment test) goes to its own folder.
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
-  integrations: [
-    deploymentCheck(),
-    contentCheck(),
-    mdx(),
-    sitemap(),
-    searchIndex(),
-    securityHeaders(),
-  ],
+  // The search index is built after Astro exits (scripts/index-search.ts, in `npm run build`).
+  integrations: [deploymentCheck(), contentCheck(), mdx(), sitemap(), securityHeaders()],
   markdown: {
     // The content check parses with the same features, and the emit guard
     // fails the build if the compiler's output for content holds anything

@@ -5,36 +5,46 @@
  *   npm run bench [-- --claims N] [-- --verbose]
  *
  * Generates N synthetic claims (default 1000) with their sources and claimant
- * into a temporary copy of the site, builds it with the project's Astro, then
- * builds a bare Astro site holding the same claim MDX, and prints build time,
- * pages per second and peak memory of each, their ratios and the targets.
- * Nothing in the repository is written; both temporary folders are removed.
+ * into a temporary copy of the site and builds it twice with the project's
+ * Astro: cold (nothing cached, as a fresh clone) and warm (only the social-card
+ * cache kept, as CI restores it). Then it builds a bare Astro site holding the
+ * same claim MDX, and prints build time, pages per second and peak memory of
+ * each, a `ratio cold:` and a `ratio warm:` line, where the time went by phase,
+ * and the targets. Nothing in the repository is written; both temporary
+ * folders are removed.
  */
 import { printTable } from "./lib/table.ts";
+import { megabytes, phaseBreakdown, ratioLine, type BenchCase } from "./lib/bench-report.ts";
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadContent } from "../src/content-check/load.ts";
-import { RouteTimings, type RouteGroup } from "./lib/build-log.ts";
+import { RouteTimings, type RouteGroup, type TimedStep } from "./lib/build-log.ts";
 import { runMeasured, type MeasuredRun } from "./lib/process-memory.ts";
-import { generateSyntheticContent, sourceCount, writeFiles } from "./lib/synthetic.ts";
+import {
+  firstSyntheticOrder,
+  generateSyntheticContent,
+  sourceCount,
+  writeFiles,
+} from "./lib/synthetic.ts";
 import {
   copyProject,
   countFiles,
   createBareSite,
+  forgetAllButCardCache,
   linkNodeModules,
   makeTempDir,
   removeDir,
 } from "./lib/temp-site.ts";
 import { TEST_DEPLOYMENT } from "./lib/test-deployment.ts";
 
-/** The targets the full site is held to. A miss is reported, not fatal. */
+/** The targets the full site is held to (issue 12). A miss is reported, not fatal. */
 const TARGETS = {
-  /** Full build time at most this multiple of the bare build's. */
-  timeRatio: 1.5,
-  /** Peak memory of the full build's process tree. */
-  peakBytes: 1.5 * 1024 ** 3,
+  /** Full build time at most this multiple of the bare build's, by case. */
+  timeRatio: { cold: 2.0, warm: 1.3 },
+  /** Peak memory of the full build's process tree, in both cases. */
+  peakBytes: 1536 * 1024 ** 2,
 } as const;
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -45,6 +55,7 @@ interface BuildResult {
   readonly htmlPages: number;
   readonly files: number;
   readonly routes: readonly RouteGroup[];
+  readonly steps: Partial<Record<TimedStep, number>>;
 }
 
 function parseOptions(): { claims: number; verbose: boolean } {
@@ -61,53 +72,51 @@ function parseOptions(): { claims: number; verbose: boolean } {
   return { claims, verbose: values.verbose };
 }
 
-/** The highest `appearance.order` among the real claims, so synthetic ones follow them. */
-function lastClaimOrder(projectRoot: string): number {
-  const orders = loadContent(projectRoot)
-    .files.filter((file) => file.collection === "claims")
-    .map((file) => {
-      const appearance = (file.data as { appearance?: { order?: unknown } } | null)?.appearance;
-      return typeof appearance?.order === "number" ? appearance.order : 0;
-    });
-  return Math.max(0, ...orders);
+/** The full site builds as `npm run build` does: Astro, then the search index. */
+function buildCommand(root: string): string {
+  const { scripts } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const command = scripts?.["build"];
+  if (!command) throw new Error(`${root}/package.json has no build script`);
+  return command;
 }
 
 async function build(
   name: string,
   root: string,
+  command: string,
   verbose: boolean,
   signal: AbortSignal,
 ): Promise<BuildResult> {
-  console.log(`Building the ${name} site in ${root} ...`);
-  // Run astro's own bin with this very Node: the machine's `node` may be too
-  // old for Astro, and the script already runs on the project's Node.
-  // OUT_DIR would move the output away from dist/, where the pages are counted.
+  console.log(`Building the ${name} site in ${root}: ${command}`);
+  // The command runs without npm (whose own process would count in the
+  // peak), with the project's node_modules/.bin first on PATH: `astro` and
+  // `node` are then the project's own, not the machine's (which may be too
+  // old for Astro). OUT_DIR would move the output away from dist/, where the
+  // pages are counted.
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env["OUT_DIR"];
   const timings = new RouteTimings();
-  const run = await runMeasured(
-    process.execPath,
-    [join(root, "node_modules/.bin/astro"), "build"],
-    {
-      cwd: root,
-      signal,
-      env: {
-        ...env,
-        // A production build needs an address and a contact route.
-        ...TEST_DEPLOYMENT,
-        PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
-        ASTRO_TELEMETRY_DISABLED: "1",
-      },
-      onOutput: (chunk: string) => {
-        timings.add(chunk);
-        if (verbose) process.stdout.write(chunk);
-      },
+  const run = await runMeasured("sh", ["-c", command], {
+    cwd: root,
+    signal,
+    env: {
+      ...env,
+      // A production build needs an address and a contact route.
+      ...TEST_DEPLOYMENT,
+      PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
+      ASTRO_TELEMETRY_DISABLED: "1",
     },
-  );
+    onOutput: (chunk: string) => {
+      timings.add(chunk);
+      if (verbose) process.stdout.write(chunk);
+    },
+  });
   if (run.exitCode !== 0) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
     throw new Error(
-      `The ${name} site's build failed: astro build ${how} after ${run.seconds.toFixed(1)} s.\n` +
+      `The ${name} site's build failed: ${command} ${how} after ${run.seconds.toFixed(1)} s.\n` +
         `Last lines of its output:\n${run.outputTail}`,
     );
   }
@@ -118,22 +127,11 @@ async function build(
     htmlPages: countFiles(dist, ".html"),
     files: countFiles(dist),
     routes: timings.groups(),
+    steps: timings.steps(),
   };
 }
 
-const megabytes = (bytes: number): string => (bytes / 1024 ** 2).toFixed(0);
 const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
-
-/** Where the time went: Astro's per-file timings by route, and the rest. */
-function timeBreakdown(result: BuildResult): string {
-  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  const rendered = result.routes.reduce((sum, group) => sum + group.milliseconds, 0);
-  const groups = result.routes.map(
-    (group) => `${group.route} ${seconds(group.milliseconds)} (${group.files} files)`,
-  );
-  const rest = seconds(Math.max(0, result.run.seconds * 1000 - rendered));
-  return `${groups.join(", ")}; other work (start-up, content sync, bundling, post-build hooks) ${rest}`;
-}
 
 /** The processes that weighed most, so a memory miss points at its cause. */
 function memoryBreakdown(run: MeasuredRun): string {
@@ -147,42 +145,63 @@ function memoryBreakdown(run: MeasuredRun): string {
   );
 }
 
-function printReport(claims: number, full: BuildResult, bare: BuildResult): void {
-  const timeRatio = full.run.seconds / bare.run.seconds;
-  const memoryRatio = full.run.peakBytes / bare.run.peakBytes;
+interface FullBuilds {
+  readonly cold: BuildResult;
+  readonly warm: BuildResult;
+}
+
+function printReport(claims: number, full: FullBuilds, bare: BuildResult): void {
+  const cases: readonly BenchCase[] = ["cold", "warm"];
   console.log(`\nBuild benchmark: ${claims} synthetic claims (same MDX in both sites)\n`);
+  const rows: [string, BuildResult][] = [
+    ["full, cold", full.cold],
+    ["full, warm", full.warm],
+    ["bare", bare],
+  ];
   printTable(
-    ["Site", "HTML pages", "Files", "Build (s)", "Pages/s", "Peak RSS (MB)"],
-    [full, bare].map((result) => [
-      result.name,
+    ["Site", "HTML pages", "Files", "Build (s)", "CPU (s)", "Pages/s", "Peak RSS (MB)"],
+    rows.map(([label, result]) => [
+      label,
       String(result.htmlPages),
       String(result.files),
       result.run.seconds.toFixed(1),
+      result.run.cpuSeconds.toFixed(1),
       (result.htmlPages / result.run.seconds).toFixed(1),
       megabytes(result.run.peakBytes),
     ]),
   );
-  console.log(
-    `\nFull / bare: time ${timeRatio.toFixed(2)}x, peak memory ${memoryRatio.toFixed(2)}x`,
-  );
+  console.log("");
+  for (const benchCase of cases) {
+    const result = full[benchCase];
+    console.log(ratioLine(benchCase, result.run.seconds, bare.run.seconds, result.run.peakBytes));
+  }
   // Peak RSS: the largest sampled sum over the build's process tree, or the
   // largest single-process VmHWM if that is higher (see lib/process-memory.ts).
-  for (const result of [full, bare]) {
+  console.log("");
+  for (const [label, result] of rows) {
     console.log(
-      `Peak per process, ${result.name}: ${memoryBreakdown(result.run)} ` +
+      `Peak per process, ${label}: ${memoryBreakdown(result.run)} ` +
         `(tree sum ${megabytes(result.run.peakTreeRssBytes)} MB, sampled every 100 ms)`,
     );
   }
-  for (const result of [full, bare]) {
-    console.log(`Time by route, ${result.name}: ${timeBreakdown(result)}`);
+  console.log("");
+  for (const [label, result] of rows) {
+    console.log(
+      `Phases, ${label} (${result.run.seconds.toFixed(1)} s): ${phaseBreakdown({ seconds: result.run.seconds, routes: result.routes, steps: result.steps })}`,
+    );
   }
   console.log("\nTargets:");
-  console.log(
-    `  ${verdict(timeRatio <= TARGETS.timeRatio)}  build time within ${TARGETS.timeRatio}x the bare site's (${timeRatio.toFixed(2)}x)`,
-  );
-  console.log(
-    `  ${verdict(full.run.peakBytes <= TARGETS.peakBytes)}  peak memory within ${megabytes(TARGETS.peakBytes)} MB (${megabytes(full.run.peakBytes)} MB)`,
-  );
+  for (const benchCase of cases) {
+    const { run } = full[benchCase];
+    const timeRatio = run.seconds / bare.run.seconds;
+    const limit = TARGETS.timeRatio[benchCase];
+    console.log(
+      `  ${verdict(timeRatio <= limit)}  ${benchCase} build time within ${limit.toFixed(1)}x the bare site's (${timeRatio.toFixed(2)}x)`,
+    );
+    console.log(
+      `  ${verdict(run.peakBytes <= TARGETS.peakBytes)}  ${benchCase} peak memory within ${megabytes(TARGETS.peakBytes)} MB (${megabytes(run.peakBytes)} MB)`,
+    );
+  }
 }
 
 /** One line for a build that succeeded when the other failed. */
@@ -236,7 +255,7 @@ async function main(): Promise<void> {
   try {
     copyProject(REPO_ROOT, fullRoot);
     linkNodeModules(REPO_ROOT, fullRoot);
-    const files = generateSyntheticContent({ claims, firstOrder: lastClaimOrder(fullRoot) + 1 });
+    const files = generateSyntheticContent({ claims, firstOrder: firstSyntheticOrder(fullRoot) });
     writeFiles(fullRoot, files);
     console.log(`Generated ${claims} claims, ${sourceCount(claims)} sources and 1 claimant.`);
     // The bare site gets every claim MDX of the full copy, the real ones too,
@@ -248,15 +267,22 @@ async function main(): Promise<void> {
     // only make the full/bare ratio look worse, never better. A failed full
     // build does not stop the bare one: its figures still tell whether the
     // failure is the site's or Astro's own limit.
-    const full = await settle(build("full", fullRoot, verbose, running.signal));
-    const bare = await settle(build("bare", bareRoot, verbose, running.signal));
-    if (full.ok && bare.ok) {
-      printReport(claims, full.value, bare.value);
+    const fullCommand = buildCommand(fullRoot);
+    const cold = await settle(build("full", fullRoot, fullCommand, verbose, running.signal));
+    // The warm build starts from what CI has once it restores the card cache:
+    // a checkout with the cards drawn before and nothing else.
+    if (cold.ok) forgetAllButCardCache(fullRoot);
+    const warm = cold.ok
+      ? await settle(build("full", fullRoot, fullCommand, verbose, running.signal))
+      : ({ ok: false, error: "The warm build was not run." } as const);
+    const bare = await settle(build("bare", bareRoot, "astro build", verbose, running.signal));
+    if (cold.ok && warm.ok && bare.ok) {
+      printReport(claims, { cold: cold.value, warm: warm.value }, bare.value);
       return;
     }
-    for (const outcome of [full, bare]) if (outcome.ok) printSummary(outcome.value);
+    for (const outcome of [cold, warm, bare]) if (outcome.ok) printSummary(outcome.value);
     throw new Error(
-      [full, bare].flatMap((outcome) => (outcome.ok ? [] : [outcome.error])).join("\n\n"),
+      [cold, warm, bare].flatMap((outcome) => (outcome.ok ? [] : [outcome.error])).join("\n\n"),
     );
   } finally {
     cleanUp();

@@ -1,13 +1,23 @@
 /**
  * Reads `astro build` output as it streams and adds up the time Astro reports
  * for each generated file ("├─ /cards/x.png (+85ms)", "(+1.20s)"), grouped by route, so a
- * slow build points at the route that makes it slow.
+ * slow build points at the route that makes it slow. It also reads the time
+ * the site's own build steps report ("[search-index] indexed 1027 pages for
+ * search in 4.20 s").
  */
 
 /** Astro colours its output; the codes would break the line pattern. */
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 const ROUTE_LINE = /[├└]─ (\/\S*) \(\+([^)]+)\)/;
+
+/** The site's timed build steps, by the integration that logs them (src/integrations/). */
+export const TIMED_STEPS = {
+  contentCheck: "content-check",
+  searchIndex: "search-index",
+} as const;
+export type TimedStep = keyof typeof TIMED_STEPS;
+const STEP_LINE = /\[([a-z-]+)\] .* in (\d+(?:\.\d+)?) s\s*$/;
 
 export interface RouteGroup {
   /** "/cards/*" for files under a folder, "top-level pages" for the rest. */
@@ -38,6 +48,7 @@ export function routeGroup(path: string): string {
 export class RouteTimings {
   #pending = "";
   readonly #groups = new Map<string, { files: number; milliseconds: number }>();
+  readonly #steps = new Map<TimedStep, number>();
 
   /** Feeds a chunk of output; chunks may split lines anywhere. */
   add(chunk: string): void {
@@ -55,8 +66,21 @@ export class RouteTimings {
       .sort((a, b) => b.milliseconds - a.milliseconds);
   }
 
+  /** Milliseconds each timed step reported; a step that did not run is left out. */
+  steps(): Partial<Record<TimedStep, number>> {
+    this.groups(); // reads a last line that had no line break yet
+    return Object.fromEntries(this.#steps);
+  }
+
   #line(line: string): void {
-    const match = ROUTE_LINE.exec(line.replace(ANSI, ""));
+    const plain = line.replace(ANSI, "");
+    const step = STEP_LINE.exec(plain);
+    const stepName = Object.entries(TIMED_STEPS).find(([, tag]) => tag === step?.[1])?.[0];
+    if (step && stepName) {
+      this.#steps.set(stepName as TimedStep, Number(step[2]) * 1000);
+      return;
+    }
+    const match = ROUTE_LINE.exec(plain);
     const milliseconds = parseDuration(match?.[2] ?? "");
     if (!match || milliseconds === undefined) return;
     const route = routeGroup(match[1] ?? "");

@@ -37,6 +37,11 @@ export interface MeasuredRun {
   readonly exitCode: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly seconds: number;
+  /**
+   * CPU time (user and system) of the whole tree, in seconds: unlike wall
+   * time, it hardly changes when other work shares the machine.
+   */
+  readonly cpuSeconds: number;
   /** Largest sampled sum of VmRSS over the process and its descendants. */
   readonly peakTreeRssBytes: number;
   /** Largest VmHWM of any one process in the tree. */
@@ -112,6 +117,21 @@ export function processMemory(pid: number): { rss: number; hwm: number } | undef
   return { rss: kib("VmRSS"), hwm: kib("VmHWM") };
 }
 
+/** Clock ticks per second, the unit of CPU times in /proc (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds used by this process's children that have ended and been
+ * waited for, and by their own such descendants (/proc/self/stat cutime and
+ * cstime), so the difference across one command is that command's tree.
+ */
+function childrenCpuSeconds(): number {
+  const stat = readProc("/proc/self/stat") ?? "";
+  // Fields after the command name: state is field 3, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) / CLOCK_TICKS;
+}
+
 /** The raw command line; it changes when a forked child execs its program. */
 const commandLine = (pid: number): string => readProc(`/proc/${pid}/cmdline`) ?? "";
 
@@ -138,6 +158,7 @@ export function runMeasured(
   const tailLines = options.tailLines ?? 60;
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
@@ -192,6 +213,7 @@ export function runMeasured(
         exitCode,
         signal,
         seconds: (performance.now() - started) / 1000,
+        cpuSeconds: childrenCpuSeconds() - cpuBefore,
         peakTreeRssBytes: peakTree,
         peakSingleHwmBytes: peakSingle,
         peakBytes: Math.max(peakTree, peakSingle),

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { loadContent } from "../../src/content-check/load.ts";
 import { RATING_KEYS, getRating } from "../../src/schemas/ratings.ts";
 import { DATE_PRECISIONS, SOURCE_KINDS } from "../../src/schemas/index.ts";
 
@@ -108,6 +109,20 @@ export function sourceId(index: number): string {
 
 export function claimId(index: number): string {
   return `${SYNTHETIC_PREFIX}-claim-${pad(index + 1, 5)}`;
+}
+
+/**
+ * The story position for the first synthetic claim of a project: after the
+ * highest `appearance.order` among its real claims.
+ */
+export function firstSyntheticOrder(projectRoot: string): number {
+  const orders = loadContent(projectRoot)
+    .files.filter((file) => file.collection === "claims")
+    .map((file) => {
+      const appearance = (file.data as { appearance?: { order?: unknown } } | null)?.appearance;
+      return typeof appearance?.order === "number" ? appearance.order : 0;
+    });
+  return Math.max(0, ...orders) + 1;
 }
 
 /** The number of sources generated for a number of claims. */

@@ -16,6 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
+import { MDX_COMPONENTS } from "../../src/content-check/allow-list.ts";
 
 /**
  * Top-level entries never copied when the project is not a git checkout:
@@ -112,6 +113,17 @@ export function linkNodeModules(repoRoot: string, dest: string): void {
   }
 }
 
+/**
+ * Leaves a built copy as a fresh checkout with only the social-card cache
+ * restored (what CI has once it caches cards): no build output, and neither
+ * Astro's nor Vite's caches. `.cache/` holds only the card cache.
+ */
+export function forgetAllButCardCache(root: string): void {
+  for (const path of ["dist", ".astro", "node_modules/.astro", "node_modules/.vite"]) {
+    removeDir(join(root, path));
+  }
+}
+
 /** A file of a generated project: path from the project root, and text. */
 export interface ProjectFile {
   readonly path: string;
@@ -120,10 +132,12 @@ export interface ProjectFile {
 
 /**
  * The smallest Astro site that renders the same claim MDX: the same Astro and
- * @astrojs/mdx, a permissive schema, a one-element layout and a stub <Cite />.
+ * @astrojs/mdx, a permissive schema, a one-element layout and a one-element
+ * stub for every component claims may use (without one, MDX fails the page).
  * It is the baseline the full site's build cost is compared against.
  */
 export function bareSiteFiles(): ProjectFile[] {
+  const components = Object.keys(MDX_COMPONENTS);
   return [
     {
       path: "package.json",
@@ -174,10 +188,10 @@ export function bareSiteFiles(): ProjectFile[] {
         "",
       ].join("\n"),
     },
-    {
-      path: "src/components/Cite.astro",
-      text: "---\nconst { id } = Astro.props;\n---\n\n<sup>[{id}]</sup>\n",
-    },
+    ...components.map((name) => ({
+      path: `src/components/${name}.astro`,
+      text: "---\nconst { id } = Astro.props;\n---\n\n<span data-id={id}><slot /></span>\n",
+    })),
     {
       path: "src/components/RatingLabel.astro",
       text: "---\nconst { of } = Astro.props;\n---\n\n<strong>{of}</strong>\n",
@@ -203,8 +217,7 @@ export function bareSiteFiles(): ProjectFile[] {
         "---",
         'import { getCollection, render } from "astro:content";',
         'import Layout from "../../layouts/Layout.astro";',
-        'import Cite from "../../components/Cite.astro";',
-        'import RatingLabel from "../../components/RatingLabel.astro";',
+        ...components.map((name) => `import ${name} from "../../components/${name}.astro";`),
         "",
         "export async function getStaticPaths() {",
         '  const claims = await getCollection("claims");',
@@ -217,7 +230,7 @@ export function bareSiteFiles(): ProjectFile[] {
         "",
         "<Layout title={claim.data.title}>",
         "  <h1>{claim.data.title}</h1>",
-        "  <Content components={{ Cite, RatingLabel }} />",
+        `  <Content components={{ ${components.join(", ")} }} />`,
         "</Layout>",
         "",
       ].join("\n"),

@@ -352,11 +352,12 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
     const date = isoDay(correction.date);
     if (!date) return;
     const field = `corrections[${index}].date`;
-    const line = file.lineOf(["corrections", index, "date"]);
+    // Looked up only for a problem: finding a line means reading the file again.
+    const line = (): number | undefined => file.lineOf(["corrections", index, "date"]);
     if (published && date < published) {
       problems.push({
         file: file.file,
-        line,
+        line: line(),
         field,
         message: `${date} is before published (${published}); a correction comes after publication`,
       });
@@ -364,7 +365,7 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
     if (updated && date > updated) {
       problems.push({
         file: file.file,
-        line,
+        line: line(),
         field,
         message: `${date} is after updated (${updated}); set updated to the date of the latest correction`,
       });

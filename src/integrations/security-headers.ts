@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { headersFile } from "../lib/security.ts";
 
+/** Written after Astro exits, by scripts/index-search.ts (`npm run build`), so not yet here. */
+const SEARCH_INDEX_FOLDER = "pagefind";
+
 export default function securityHeaders(): AstroIntegration {
   let base = "/";
   return {
@@ -18,8 +21,9 @@ export default function securityHeaders(): AstroIntegration {
       },
       "astro:build:done": ({ dir, logger }) => {
         const topLevel = readdirSync(dir, { withFileTypes: true })
-          .filter((entry) => entry.name !== "_headers")
+          .filter((entry) => entry.name !== "_headers" && entry.name !== SEARCH_INDEX_FOLDER)
           .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+        topLevel.push({ name: SEARCH_INDEX_FOLDER, folder: true });
         writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile(base, topLevel));
         logger.info("wrote _headers");
       },

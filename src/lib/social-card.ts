@@ -5,14 +5,20 @@
  * never fetches anything; rating symbols are drawn as shapes, because the card
  * font has no ✓ or ≈, and a unit test checks every character a card draws
  * against the font.
+ *
+ * This module is the cards' design only. How claim cards are scheduled (a
+ * pool of worker threads) and cached between builds is
+ * src/lib/social-card-pool.ts. Node loads this module in those worker threads
+ * without Vite, so it imports by file path with the `.ts` extension, not
+ * through the @/ alias.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import type { CardInput, SiteCardInput } from "@/lib/card-content";
+import type { CardInput, SiteCardInput } from "./card-content.ts";
+import { encodePng } from "./png.ts";
 import {
   RATINGS,
   RATING_DIMENSIONS,
@@ -20,7 +26,9 @@ import {
   getRating,
   type RatingDimension,
   type RatingKey,
-} from "@/schemas/ratings";
+} from "../schemas/ratings.ts";
+
+export type { CardInput };
 
 const require = createRequire(import.meta.url);
 /** The font files cards are drawn with, one per weight. */
@@ -29,17 +37,10 @@ export const CARD_FONT_FILES = {
   700: require.resolve("@fontsource/inter/files/inter-latin-700-normal.woff"),
 } as const;
 const font = (weight: 400 | 700) => readFileSync(CARD_FONT_FILES[weight]);
-const FONTS = [
+export const FONTS = [
   { name: "Inter", data: font(400), weight: 400 as const, style: "normal" as const },
   { name: "Inter", data: font(700), weight: 700 as const, style: "normal" as const },
 ];
-
-/**
- * Drawing a card takes tens of milliseconds, most of a large build's time, so
- * finished cards are kept between builds, keyed by their input and by this
- * module's own source (a change to the design redraws every card).
- */
-const CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
 
 /**
  * The light-theme value of each rating's colour token in global.css (the
@@ -59,11 +60,6 @@ export function ratingColoursFrom(css: string): Record<RatingKey, string> {
 export const CARD_RATING_COLOURS = ratingColoursFrom(
   readFileSync(join(process.cwd(), "src", "styles", "global.css"), "utf8"),
 );
-
-const DESIGN = createHash("sha256")
-  .update(readFileSync(new URL(import.meta.url)))
-  .update(JSON.stringify(CARD_RATING_COLOURS))
-  .digest("hex");
 
 /** A satori element: a plain object, so tests can walk what a card draws. */
 export interface CardNode {
@@ -218,22 +214,14 @@ export function siteCardTree({ siteName, address, summary, ratingsLine }: SiteCa
   ]);
 }
 
-export async function renderSocialCard(input: CardInput): Promise<Buffer> {
-  return cachedDraw(input, claimCardTree(input));
+/** Draws one claim's card: what the worker pool runs (src/lib/social-card-pool.ts). */
+export async function drawSocialCard(input: CardInput): Promise<Buffer> {
+  return drawCard(claimCardTree(input));
 }
 
+/** The site's own card (/card.png), drawn once per build. */
 export async function renderSiteCard(input: SiteCardInput): Promise<Buffer> {
-  return cachedDraw(input, siteCardTree(input));
-}
-
-async function cachedDraw(input: object, tree: CardNode): Promise<Buffer> {
-  const key = createHash("sha256").update(DESIGN).update(JSON.stringify(input)).digest("hex");
-  const cached = join(CACHE_DIR, `${key}.png`);
-  if (existsSync(cached)) return readFileSync(cached);
-  const png = await drawCard(tree);
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(cached, png);
-  return png;
+  return drawCard(siteCardTree(input));
 }
 
 async function drawCard(tree: CardNode): Promise<Buffer> {
@@ -242,5 +230,6 @@ async function drawCard(tree: CardNode): Promise<Buffer> {
     height: CARD.height,
     fonts: FONTS,
   });
-  return new Resvg(svg, { fitTo: { mode: "width", value: CARD.width } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: "width", value: CARD.width } }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkContent } from "@/content-check";
+import { phaseBreakdown, ratioLine } from "../../scripts/lib/bench-report.ts";
 import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
 import {
   CITATIONS_PER_CLAIM,
@@ -62,5 +63,49 @@ describe("the benchmark's build log reader", () => {
       { route: "/cards/*", files: 2, milliseconds: 100 },
       { route: "/claims/*", files: 1, milliseconds: 5 },
     ]);
+  });
+});
+
+describe("the benchmark's verdict lines", () => {
+  test("print one machine-readable ratio line per case, in the issue's exact format", () => {
+    expect(ratioLine("cold", 36.8, 20, 1490 * 1024 ** 2)).toBe(
+      "ratio cold: time 1.84x, peak 1490 MB",
+    );
+    expect(ratioLine("warm", 24.2, 20, 1402.4 * 1024 ** 2)).toBe(
+      "ratio warm: time 1.21x, peak 1402 MB",
+    );
+  });
+
+  test("read the time the content check and the search index report", () => {
+    const timings = new RouteTimings();
+    timings.add("09:25:48 [content-check] content/ passed every check in 1.25 s\n");
+    timings.add(
+      "\u001b[2m09:27:34\u001b[22m [search-index] indexed 1027 pages for search in 4.5 s",
+    );
+    timings.add("\n09:27:34 [security-headers] wrote _headers\n");
+    expect(timings.steps()).toEqual({ contentCheck: 1250, searchIndex: 4500 });
+  });
+
+  test("break a build's time down by phase, the rest counted as other", () => {
+    const line = phaseBreakdown({
+      seconds: 30,
+      routes: [
+        { route: "/cards/*", files: 1000, milliseconds: 8000 },
+        { route: "/claims/*", files: 1000, milliseconds: 6000 },
+        { route: "top-level pages", files: 20, milliseconds: 2000 },
+      ],
+      steps: { contentCheck: 1500, searchIndex: 4000 },
+    });
+    expect(line).toBe(
+      "content check 1.5 s; page rendering 8.0 s (/claims/* 6.0 s (1000 files), top-level pages 2.0 s (20 files)); " +
+        "cards 8.0 s (1000 files); search index 4.0 s; other 8.5 s (start-up, content sync, bundling, other hooks)",
+    );
+  });
+
+  test("say so when a step did not report its time, rather than count it as nothing", () => {
+    const line = phaseBreakdown({ seconds: 10, routes: [], steps: {} });
+    expect(line).toContain("content check not reported");
+    expect(line).toContain("search index not reported");
+    expect(line).toContain("cards none");
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The benchmark's verdict lines: one machine-readable ratio line per case,
+ * and where a build's time went, by phase.
+ */
+import type { RouteGroup, TimedStep } from "./build-log.ts";
+
+export type BenchCase = "cold" | "warm";
+
+export const megabytes = (bytes: number): string => (bytes / 1024 ** 2).toFixed(0);
+
+/**
+ * `ratio cold: time 1.84x, peak 1490 MB`: the full build's time over the bare
+ * build's, and the full build's peak memory (whole process tree). CI and the
+ * README read these lines, so their format is fixed (tests/unit/bench.test.ts).
+ */
+export function ratioLine(
+  benchCase: BenchCase,
+  fullSeconds: number,
+  bareSeconds: number,
+  fullPeakBytes: number,
+): string {
+  const ratio = (fullSeconds / bareSeconds).toFixed(2);
+  return `ratio ${benchCase}: time ${ratio}x, peak ${megabytes(fullPeakBytes)} MB`;
+}
+
+/** What one build reported about itself (scripts/lib/build-log.ts). */
+export interface BuildPhases {
+  readonly seconds: number;
+  readonly routes: readonly RouteGroup[];
+  readonly steps: Partial<Record<TimedStep, number>>;
+}
+
+/** The route whose files are the social cards. */
+const CARD_ROUTE = "/cards/*";
+
+/**
+ * Where the time went: the content check, page rendering by route, the
+ * cards, the search index, and the rest (start-up, content sync, bundling,
+ * the other build hooks). Cards are drawn in worker threads, and the card
+ * route's time is how long Astro waited for them.
+ */
+export function phaseBreakdown({ seconds, routes, steps }: BuildPhases): string {
+  const format = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const pages = routes.filter((group) => group.route !== CARD_ROUTE);
+  const cards = routes.find((group) => group.route === CARD_ROUTE);
+  const rendering = pages.reduce((sum, group) => sum + group.milliseconds, 0);
+  const check = steps.contentCheck ?? 0;
+  const search = steps.searchIndex ?? 0;
+  const other = Math.max(
+    0,
+    seconds * 1000 - check - rendering - (cards?.milliseconds ?? 0) - search,
+  );
+  const byRoute = pages
+    .map((group) => `${group.route} ${format(group.milliseconds)} (${group.files} files)`)
+    .join(", ");
+  return [
+    `content check ${steps.contentCheck === undefined ? "not reported" : format(check)}`,
+    `page rendering ${format(rendering)} (${byRoute})`,
+    `cards ${cards ? `${format(cards.milliseconds)} (${cards.files} files)` : "none"}`,
+    `search index ${steps.searchIndex === undefined ? "not reported" : format(search)}`,
+    `other ${format(other)} (start-up, content sync, bundling, other hooks)`,
+  ].join("; ");
+}

@@ -4,13 +4,11 @@
  * them without the search page changing its shape.
  */
 import type { Claim } from "@/lib/claims";
-import { RATING_DIMENSIONS, getRating, type RatingDimension } from "@/schemas/ratings";
+import { RATING_DIMENSION_ORDER, ratingPhrase } from "@/schemas/ratings";
 
-/** A claim's two ratings in the order the site shows them, e.g. "Reporting: Accurate · Verdict: Unproven". */
+/** A claim's two ratings in the order the site shows them, e.g. "Is it true? Unproven · How Engadget reported it: Accurate". */
 export function ratingsSummary(claim: Claim["data"]): string {
-  return (Object.keys(RATING_DIMENSIONS) as RatingDimension[])
-    .map(
-      (dimension) => `${RATING_DIMENSIONS[dimension].label}: ${getRating(claim[dimension]).label}`,
-    )
-    .join(" · ");
+  return RATING_DIMENSION_ORDER.map((dimension) => ratingPhrase(dimension, claim[dimension])).join(
+    " · ",
+  );
 }

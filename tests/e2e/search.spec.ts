@@ -21,8 +21,8 @@ test("a reader searches from the header of any page, without scripts on that pag
     .getByRole("listitem")
     .filter({ has: page.getByRole("link", { name: australia.title }) });
   // A claim's result shows both its ratings.
-  await expect(result).toContainText(`Reporting: ${australia.reporting}`);
-  await expect(result).toContainText(`Verdict: ${australia.verdict}`);
+  await expect(result).toContainText(`Is it true? ${australia.verdict}`);
+  await expect(result).toContainText(`How Engadget reported it: ${australia.reporting}`);
 });
 
 test("a typo finds nothing and offers ways on, instead of listing every page", async ({ page }) => {

@@ -17,15 +17,14 @@ export default function contentCheck(): AstroIntegration {
   let logger: AstroIntegrationLogger | undefined;
   let lastCount = 0;
 
-  /** Dev server: runs the check, logs it, shares it with the middleware; the previous count. */
-  const recheck = (changed?: string): number => {
+  /** Dev server: runs the check, logs it, and shares it with the middleware. */
+  const recheck = (changed?: string): void => {
     const before = lastCount;
     const problems = checkContent(root);
     lastCount = problems.length;
     setDevCheckState({ problems, root });
     if (problems.length > 0) logger?.error(formatReport(problems));
     else if (before > 0 || !changed) logger?.info("content/ passed every check");
-    return before;
   };
 
   return {
@@ -59,20 +58,18 @@ export default function contentCheck(): AstroIntegration {
         const content = join(root, "content") + sep;
         server.watcher.on("all", (_event, path) => {
           if (!path.startsWith(content)) return;
-          const before = recheck(relative(root, path));
+          recheck(relative(root, path));
           // The problems page needs no content from Astro: show it at once.
           if (lastCount > 0) {
             server.hot.send({ type: "full-reload" });
             return;
           }
-          // After the fix, reload only once Astro has re-read content/, or
-          // the page would render the entries Astro still holds (an old
+          // Otherwise reload once Astro has re-read content/: its own reload
+          // can come first and render the entries it still holds (an old
           // rating, or a claim whose source it has not yet read back).
-          if (before > 0) {
-            void Promise.resolve(refreshContent?.({})).finally(() =>
-              server.hot.send({ type: "full-reload" }),
-            );
-          }
+          void Promise.resolve(refreshContent?.({})).finally(() =>
+            server.hot.send({ type: "full-reload" }),
+          );
         });
       },
     },

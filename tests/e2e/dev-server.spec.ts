@@ -73,8 +73,15 @@ test.beforeAll(async () => {
   throw new Error(`astro dev did not start on ${DEV}:\n${serverLog}`);
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once("exit", resolve));
+    server.kill();
+    // A dev server busy reloading may ignore the first signal.
+    const timer = setTimeout(() => server?.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
   if (dir) removeDir(dir);
 });
 
@@ -137,4 +144,6 @@ test("a bad edit shows the content check's message in the browser, and the fix c
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 20_000 });
   // The page shows the file as it is now, not the entry Astro held before the fix.
   await expect(page.getByText("Is it true? Unproven.", { exact: true })).toBeVisible();
+  // Leave the dev server before the page closes, so no reload is in flight.
+  await page.goto("about:blank");
 });

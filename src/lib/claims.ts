@@ -1,6 +1,7 @@
 /**
  * Queries over the claims collection. Every page gets claims through these
- * functions, so drafts are filtered in exactly one place.
+ * functions, so drafts are filtered in exactly one place: a build never has
+ * them; the dev server shows them, marked as drafts, so editors can preview.
  */
 import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro:content";
 import { assembleClaimPage, claimFilePath, type ClaimPageData } from "@/lib/claim-page";
@@ -12,16 +13,19 @@ import { RATINGS, type Rating, type RatingDimension } from "@/schemas/ratings";
 export type Claim = CollectionEntry<"claims">;
 export type Source = CollectionEntry<"sources">;
 
-/** Published claims (no drafts) in the story's reading order. */
+/** Whether a claim is shown: published, or a draft in the dev server. */
+const isShown = ({ data }: Claim): boolean => !data.draft || import.meta.env.DEV;
+
+/** Published claims (and, in the dev server, drafts) in the story's reading order. */
 export async function getPublishedClaims(): Promise<Claim[]> {
-  const claims = await getCollection("claims", ({ data }) => !data.draft);
+  const claims = await getCollection("claims", isShown);
   return claims.sort((a, b) => a.data.appearance.order - b.data.appearance.order);
 }
 
-/** A published claim by id, or undefined for a draft or an unknown id. */
+/** A published claim by id (a draft too, in the dev server), or undefined. */
 export async function getPublishedClaim(id: string): Promise<Claim | undefined> {
   const claim = await getEntry("claims", id);
-  return claim && !claim.data.draft ? claim : undefined;
+  return claim && isShown(claim) ? claim : undefined;
 }
 
 /** The sources with these ids, by id. */

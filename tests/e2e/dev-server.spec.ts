@@ -29,6 +29,12 @@ test.beforeAll(async () => {
   dir = makeTempDir("dev-server-test");
   copyProject(REPO, dir);
   linkNodeModules(REPO, dir);
+  // A draft, which only the dev server shows.
+  const draft = readFileSync(join(dir, CLAIM_FILE), "utf8")
+    .replace(/^draft: false$/m, "")
+    .replace(/^---$/m, "---\ndraft: true")
+    .replace(/^( {2}order: ).*$/m, "$199");
+  writeFileSync(join(dir, "content/claims/a-draft-preview.mdx"), draft);
   // The copy's packages are links into this checkout, so files they serve
   // (the self-hosted font) live outside the copy: let the dev server read them,
   // as it reads them in a real checkout, without touching the project's config.
@@ -117,6 +123,12 @@ test("a claim page in the dev server looks like the built site and logs no error
   await page.goto(`/claims/${CLAIM}/`);
   expect(dev).toEqual(await siteStyles(page));
   expect(errors).toEqual([]);
+});
+
+test("a draft shows in the dev server, marked as a draft", async ({ page }) => {
+  await page.goto(`${DEV}/claims/a-draft-preview/`);
+  await expect(page.getByRole("note")).toContainText("Draft: only the dev server shows this page");
+  await page.goto("about:blank");
 });
 
 test("a bad edit shows the content check's message in the browser, and the fix clears it", async ({

@@ -52,6 +52,12 @@ function comment(text: string, indent = ""): string {
   return lines.join("\n");
 }
 
+/** A template line of `schema`: the field's description as a comment, then `name: value`. */
+const fieldOf =
+  (schema: z.ZodObject) =>
+  (name: string, value: string): string =>
+    `${comment(describe(schema, name))}\n${name}: ${value}`;
+
 export function validateNewId(
   id: string | undefined,
   existing: readonly string[],
@@ -80,8 +86,7 @@ const RATING_CHOICES = `${PLACEHOLDER} one of ${RATING_KEYS.join(", ")} (see the
  * default they could forget: the content check names each one left.
  */
 export function claimTemplate({ today, claimant, lastOrder }: ClaimTemplateInput): string {
-  const field = (name: string, value: string) =>
-    `${comment(describe(CLAIM, name))}\n${name}: ${value}`;
+  const field = fieldOf(CLAIM);
   const date = (what: string) => `"${PLACEHOLDER} ${what}, as YYYY-MM-DD (today is ${today})"`;
   return `---
 ${field("title", `"${PLACEHOLDER} who said it: the statement being judged"`)}
@@ -148,8 +153,7 @@ rating.
 const PLACEHOLDER_HOST = `${PLACEHOLDER.toLowerCase().replace(":", "")}-with-the-publisher-domain.invalid`;
 
 export function sourceTemplate(today: string): string {
-  const field = (name: string, value: string) =>
-    `${comment(describe(SOURCE, name))}\n${name}: ${value}`;
+  const field = fieldOf(SOURCE);
   return `${field("title", `"${PLACEHOLDER} the source's exact title"`)}
 ${field("titleUnconfirmed", "false")}
 ${field("publisher", `"${PLACEHOLDER} who published it"`)}
@@ -175,8 +179,7 @@ ${comment(describe(SOURCE, "note"))}
 }
 
 export function claimantTemplate(): string {
-  const field = (name: string, value: string) =>
-    `${comment(describe(CLAIMANT, name))}\n${name}: ${value}`;
+  const field = fieldOf(CLAIMANT);
   return `${field("name", `"${PLACEHOLDER} the name readers know"`)}
 ${field("kind", `"${PLACEHOLDER} one of ${CLAIMANT_KINDS.join(", ")}"`)}
 ${field("description", `"${PLACEHOLDER} one sentence on who they are"`)}
@@ -186,8 +189,7 @@ ${comment(describe(CLAIMANT, "url"))}
 }
 
 export function timelineEventTemplate(today: string): string {
-  const field = (name: string, value: string) =>
-    `${comment(describe(EVENT, name))}\n${name}: ${value}`;
+  const field = fieldOf(EVENT);
   return `${field("date", `"${PLACEHOLDER} the day it happened, as YYYY-MM-DD (today is ${today})"`)}
 ${field("datePrecision", "day")}
 ${field("title", `"${PLACEHOLDER} what happened, in a short line"`)}

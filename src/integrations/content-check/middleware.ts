@@ -8,8 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineMiddleware } from "astro/middleware";
 import { escape } from "html-escaper";
-import type { Problem } from "../../content-check/index.ts";
-import { formatProblem } from "../../content-check/index.ts";
+import { formatProblem, type Problem } from "../../content-check/index.ts";
 import { getDevCheckState } from "./dev-state.ts";
 
 export const onRequest = defineMiddleware((_context, next) => {

@@ -11,7 +11,7 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { changedFiles, findBase, textAtBase } from "./lib/changes.ts";
+import { changedFiles, findBase, followMovedClaims, textAtBase } from "./lib/changes.ts";
 import { reviewMarkdown, type ChangedFile } from "./lib/review.ts";
 
 const root = process.cwd();
@@ -21,16 +21,18 @@ if ("error" in base) {
   console.error(`The review could not run: ${base.error}.`);
   process.exit(1);
 }
-const files: ChangedFile[] = changedFiles(root, base, "content").map((change) => {
-  const path = change.after ?? change.before ?? "";
-  const now = change.after ? join(root, change.after) : undefined;
-  return {
-    status: change.status,
-    path,
-    before: change.before ? textAtBase(root, base, change.before) : undefined,
-    after: now && existsSync(now) ? readFileSync(now, "utf8") : undefined,
-  };
-});
+const files: ChangedFile[] = followMovedClaims(root, base, changedFiles(root, base, "content")).map(
+  (change) => {
+    const path = change.after ?? change.before ?? "";
+    const now = change.after ? join(root, change.after) : undefined;
+    return {
+      status: change.status,
+      path,
+      before: change.before ? textAtBase(root, base, change.before) : undefined,
+      after: now && existsSync(now) ? readFileSync(now, "utf8") : undefined,
+    };
+  },
+);
 const comparedWith = base.description.charAt(0).toUpperCase() + base.description.slice(1);
 const markdown = reviewMarkdown(files, comparedWith);
 console.log(markdown);

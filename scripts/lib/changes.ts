@@ -5,6 +5,9 @@
  * included) with the merge base found here, and say which it was.
  */
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { frontmatterOf } from "../../src/content-check/corrections.ts";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
@@ -102,4 +105,36 @@ export function changedFiles(cwd: string, base: Base, folder: string): Change[] 
 /** A file's text at the merge base. */
 export function textAtBase(cwd: string, base: Base, path: string): string {
   return git(cwd, "show", `${base.mergeBase}:${path}`);
+}
+
+/**
+ * Claims deleted and added in one change that quote the same claim are one
+ * claim moved, whatever git's similarity says (a rename with the file
+ * re-wrapped is "delete and add" to git): they are paired as a rename, so a
+ * new rating under a new address is still compared with the old one.
+ */
+export function followMovedClaims(cwd: string, base: Base, changes: readonly Change[]): Change[] {
+  const quoted = (text: string | undefined) => {
+    const claim = text === undefined ? undefined : frontmatterOf(text)?.["claim"];
+    return typeof claim === "string" ? claim.replace(/\s+/g, " ").trim() : undefined;
+  };
+  const isClaim = (path: string | undefined) =>
+    path?.startsWith("content/claims/") === true && path.endsWith(".mdx");
+  const deleted = new Map<string, Change>();
+  for (const change of changes) {
+    if (change.status !== "deleted" || !isClaim(change.before)) continue;
+    const claim = quoted(textAtBase(cwd, base, change.before ?? ""));
+    if (claim) deleted.set(claim, change);
+  }
+  const paired = new Set<Change>();
+  const result = changes.map((change): Change => {
+    if (change.status !== "added" || !isClaim(change.after)) return change;
+    const now = join(cwd, change.after ?? "");
+    const claim = existsSync(now) ? quoted(readFileSync(now, "utf8")) : undefined;
+    const moved = claim === undefined ? undefined : deleted.get(claim);
+    if (!moved || paired.has(moved)) return change;
+    paired.add(moved);
+    return { status: "renamed", before: moved.before ?? "", after: change.after ?? "" };
+  });
+  return result.filter((change) => !paired.has(change));
 }

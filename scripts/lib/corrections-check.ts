@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
-import { changedFiles, textAtBase, type Base } from "./changes.ts";
+import { changedFiles, followMovedClaims, textAtBase, type Base } from "./changes.ts";
 
 export interface CorrectionsResult {
   readonly problems: Problem[];
@@ -16,9 +16,10 @@ export interface CorrectionsResult {
 }
 
 export function checkCorrections(cwd: string, base: Base, today: string): CorrectionsResult {
-  // Renames are followed: a claim moved to a new file name and re-rated in the
-  // same change is compared with its old self. New claims need no entry.
-  const changed = changedFiles(cwd, base, "content/claims").filter(
+  // Renames are followed, by git and by the claim each file quotes: a claim
+  // moved to a new file name and re-rated in the same change is compared with
+  // its old self. New claims need no entry.
+  const changed = followMovedClaims(cwd, base, changedFiles(cwd, base, "content/claims")).filter(
     (change) => change.before && change.after?.endsWith(".mdx"),
   );
   const problems: Problem[] = [];

@@ -7,7 +7,7 @@
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
-import { WATCHED_FIELDS } from "../../src/content-check/corrections.ts";
+import { WATCHED_FIELDS, checkCorrection } from "../../src/content-check/corrections.ts";
 import {
   RATING_DIMENSIONS,
   RATING_DIMENSION_ORDER,
@@ -72,7 +72,7 @@ const ratings = (data: Data) =>
   );
 
 const title = (data: Data | undefined, path: string) =>
-  `**${plain(data?.["title"] ?? path)}** (\`${path.replace(/`/g, "")}\`)`;
+  `**${plain(data?.["title"] ?? path)}** (\`${path.replace(/[`\r\n]/g, "")}\`)`;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -128,7 +128,7 @@ const TEXT_FIELDS = { answer: "Answer", bottomLine: "Bottom line" } as const;
 
 interface ClaimReview {
   readonly lines: string[];
-  readonly warning?: string;
+  readonly warnings: string[];
 }
 
 function changedClaim(file: ChangedFile): ClaimReview {
@@ -139,6 +139,7 @@ function changedClaim(file: ChangedFile): ClaimReview {
       lines: [
         `- ${title(after?.data ?? before?.data, file.path)}: does not parse; npm run check:content says why`,
       ],
+      warnings: [],
     };
   }
   const lines = [`- ${title(after.data, file.path)}`];
@@ -175,7 +176,8 @@ function changedClaim(file: ChangedFile): ClaimReview {
   const others = [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
     .filter((field) => !shown.has(field) && !same(before.data[field], after.data[field]))
     .flatMap((field) => {
-      if (field !== "citations") return [field];
+      // Field names come from the file too: shown as plain text like any value.
+      if (field !== "citations") return [plain(field)];
       // Passages are listed one by one below; say only what else changed.
       const was = listOf(before.data[field]).length;
       const is = listOf(after.data[field]).length;
@@ -196,14 +198,23 @@ function changedClaim(file: ChangedFile): ClaimReview {
     ...ratingChanges.map((dimension) => `its “${RATING_DIMENSIONS[dimension].label}” rating`),
     ...textChanges.map((field) => `its ${TEXT_FIELDS[field].toLowerCase()}`),
   ];
-  return {
-    lines,
-    ...(untold.length > 0 && corrections.length === 0
-      ? {
-          warning: `${title(after.data, file.path)} changes ${untold.join(" and ")} without a corrections entry, so readers would not be told; add one (npm run check:content says how).`,
-        }
-      : {}),
-  };
+  // The same rule as the corrections check, so the review warns exactly when CI fails.
+  const today = new Date().toISOString().slice(0, 10);
+  const problems = checkCorrection(file.path, before.data, after.data, today);
+  const warnings = [
+    ...(problems.some((problem) => problem.message.startsWith("an earlier corrections entry"))
+      ? [
+          `${title(after.data, file.path)} edits or removes an earlier corrections entry; the log only grows, so readers' record of past changes would be rewritten.`,
+        ]
+      : []),
+    ...(untold.length > 0 &&
+    problems.some((problem) => problem.message.includes("no corrections entry"))
+      ? [
+          `${title(after.data, file.path)} changes ${untold.join(" and ")} without a corrections entry, so readers would not be told; add one (npm run check:content says how).`,
+        ]
+      : []),
+  ];
+  return { lines, warnings };
 }
 
 const folderOf = (path: string) => path.split("/")[1] ?? "";
@@ -235,7 +246,8 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
     .filter((file) => file.status === "added")
     .map((file) => {
       const data = read(file.path, file.after)?.data;
-      if (!data) return `- \`${file.path}\`: does not parse; npm run check:content says why`;
+      if (!data)
+        return `- ${title(undefined, file.path)}: does not parse; npm run check:content says why`;
       const draft = data["draft"] === true ? " *(a draft: not published yet)*" : "";
       return `- ${title(data, file.path)}${draft}: ${ratings(data)}\n  - Answer: ${plain(data["answer"])}\n  - Bottom line: ${plain(data["bottomLine"])}`;
     });
@@ -243,7 +255,7 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
     .filter((file) => file.status === "modified" || file.status === "renamed")
     .map((file) => {
       const review = changedClaim(file);
-      if (review.warning) warnings.push(review.warning);
+      warnings.push(...review.warnings);
       return review.lines.join("\n");
     });
   const removedClaims = claims

@@ -35,15 +35,30 @@ const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : St
 
 /** Problems with one claim's change from `before` (the base branch) to `after`. */
 export function checkCorrection(file: string, before: Data, after: Data, today: string): Problem[] {
+  const problems: Problem[] = [];
+  // The log only grows: an earlier entry edited or removed would let a change
+  // pass as "recorded" (and rewrite what readers were told before).
+  const now = new Set(corrections(after));
+  const earlier = corrections(before);
+  const lost = earlier.filter((entry) => !now.has(entry));
+  if (lost.length > 0) {
+    problems.push({
+      file,
+      field: "corrections",
+      message:
+        "an earlier corrections entry was changed or removed; the log only grows, so restore the earlier entries exactly as they were and add a new entry for this change",
+    });
+  }
   const changed = WATCHED_FIELDS.filter(
     (field) =>
       // A field the base branch did not have yet (answer, when it was added) is new, not changed.
       before[field] !== undefined && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
-  if (changed.length === 0) return [];
-  const earlier = new Set(corrections(before));
-  const added = corrections(after).filter((entry) => !earlier.has(entry));
-  if (added.length > 0) return [];
+  if (changed.length === 0) return problems;
+  const kept = new Set(earlier);
+  // An edited earlier entry looks new; only entries beyond those count.
+  const added = [...now].filter((entry) => !kept.has(entry)).length - lost.length;
+  if (added > 0) return problems;
   const what = changed
     .map((field) =>
       PROSE_FIELDS.includes(field)
@@ -52,6 +67,7 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
     )
     .join(" and ");
   return [
+    ...problems,
     {
       file,
       field: "corrections",

@@ -451,8 +451,8 @@ function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
 export const RATINGS_SECTION = "Why these ratings";
 
 /**
- * Bold text in "Why these ratings" that ends in a rating's label, such as
- * **Verdict: Unproven.**: a label typed by hand, which can go stale when the
+ * Emphasised text in "Why these ratings" (Markdown or an HTML tag) that ends
+ * in a rating's label, such as **Verdict: Unproven.**: a label typed by hand, which can go stale when the
  * rating changes; <RatingLabel of="verdict" /> shows the frontmatter's.
  */
 function handwrittenLabels(tree: MdastNode): (number | undefined)[] {
@@ -467,7 +467,12 @@ function handwrittenLabels(tree: MdastNode): (number | undefined)[] {
     if (!inSection) continue;
     const stack: MdastNode[] = [node];
     for (let next = stack.pop(); next; next = stack.pop()) {
-      if (next.type === "strong") {
+      // Bold or italic in Markdown, or an inline HTML tag (<strong>, <b>, <em>…).
+      const emphasis =
+        next.type === "strong" ||
+        next.type === "emphasis" ||
+        (isJsx(next) && (next as { name?: string }).name !== "RatingLabel");
+      if (emphasis) {
         const text = toText(next).trim().replace(/[.:]$/, "").toLowerCase();
         if (labels.some((label) => text.endsWith(label))) lines.push(next.position?.start.line);
         continue;

@@ -66,10 +66,43 @@ describe("the corrections rule", () => {
   });
 });
 
+describe("the corrections log only grows", () => {
+  const logged = {
+    ...before,
+    corrections: [{ date: "2026-11-29", kind: "update", text: "The ratings are unchanged." }],
+  };
+
+  test("an edited earlier entry does not count as the record of a new change", () => {
+    const after = {
+      ...logged,
+      verdict: "mixed",
+      corrections: [
+        { date: "2026-11-29", kind: "update", text: "The ratings are unchanged, again." },
+      ],
+    };
+    const messages = checkCorrection(file, logged, after, "2026-12-01").map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^an earlier corrections entry was changed or removed/),
+      expect.stringMatching(
+        /^verdict changed from "unproven" to "mixed", but no corrections entry/,
+      ),
+    ]);
+  });
+
+  test("editing or removing an earlier entry is refused even without a rating change", () => {
+    expect(checkCorrection(file, logged, { ...logged, corrections: [] }, "2026-12-01")).toEqual([
+      expect.objectContaining({
+        field: "corrections",
+        message: expect.stringMatching(/^an earlier/),
+      }),
+    ]);
+  });
+});
+
 describe("the corrections check against the base branch", () => {
   const script = fileURLToPath(new URL("../../scripts/check-corrections.ts", import.meta.url));
   const claim = (verdict: string) =>
-    `---\nreporting: accurate\nverdict: ${verdict}\nbottomLine: "A line."\ncorrections: []\n---\n\nText.\n`;
+    `---\nclaim: "The memo says so."\nreporting: accurate\nverdict: ${verdict}\nbottomLine: "A line."\ncorrections: []\n---\n\nText.\n`;
 
   /** A repository whose main has one claim, on a feature branch that changes it by `edit`. */
   function repository(edit: (git: (...args: string[]) => void, root: string) => void): string {
@@ -125,6 +158,22 @@ describe("the corrections check against the base branch", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("compared with origin/main at ");
+    expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
+  });
+
+  test("pairs a claim deleted and re-added under a new name, whatever git's similarity", () => {
+    const root = repository((git, dir) => {
+      git("rm", "-q", "content/claims/old-name.mdx");
+      mkdirSync(join(dir, "content/claims"), { recursive: true });
+      writeFileSync(
+        join(dir, "content/claims/new-name.mdx"),
+        `---\nclaim:   "The memo says so."\nverdict:    mixed\nreporting:   accurate\nbottomLine:  "A line."\ncorrections: []\n---\n\nQuite different text, all of it, so git sees no rename at all.\n`,
+      );
+      git("add", ".");
+      git("commit", "-q", "-m", "Move and re-rate");
+    });
+    const result = run(root);
+    expect(result.status).toBe(1);
     expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
   });
 

@@ -119,6 +119,30 @@ describe("the pull-request review", () => {
     expect(markdown).toMatch(/> \*\*A memo\*\* .*`url` went from https:\/\/ to http:\/\//);
   });
 
+  test("shows a field's name as plain text too, so a key cannot inject HTML", () => {
+    const after = claim({ '"x <img src=https://evil.example/p.png> # Ready"': "1" });
+    const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
+    expect(markdown).not.toMatch(/(^|[^\\])<img/m);
+    expect(markdown).toContain("\\<img src=https://evil.example/p.png\\> \\# Ready");
+  });
+
+  test("warns when an earlier corrections entry is edited to pass as new", () => {
+    const log = (text: string) => `[{ date: 2026-11-29, kind: update, text: "${text}" }]`;
+    const markdown = review([
+      {
+        status: "modified",
+        path: PATH,
+        before: claim({ corrections: log("The ratings are unchanged.") }),
+        after: claim({
+          verdict: "inaccurate",
+          corrections: log("The ratings are unchanged, again."),
+        }),
+      },
+    ]);
+    expect(markdown).toMatch(/edits or removes an earlier corrections entry/);
+    expect(markdown).toMatch(/changes its “Is it true\?” rating without a corrections entry/);
+  });
+
   test("shows content as plain text, so a title cannot inject an image or a link", () => {
     expect(plain("**bold** ![x](https://evil.example/p.png) <img src=x>")).toBe(
       "\\*\\*bold\\*\\* \\!\\[x\\]\\(https://evil.example/p.png\\) \\<img src=x\\>",

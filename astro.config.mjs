@@ -10,6 +10,7 @@ import { headingIds } from "./src/content-check/heading-ids.ts";
 import contentCheck from "./src/integrations/content-check/index.ts";
 import deploymentCheck from "./src/integrations/deployment-check.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
+import { startSocialCards } from "./src/integrations/social-cards.ts";
 
 export default defineConfig({
   // `astro dev` serves at this address; `astro build` refuses to run without
@@ -20,7 +21,15 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   // The search index is built after Astro exits (scripts/index-search.ts, in `npm run build`).
-  integrations: [deploymentCheck(), contentCheck(), mdx(), sitemap(), securityHeaders()],
+  // Once content/ passes its check, the social cards start drawing in the
+  // background (src/integrations/social-cards.ts).
+  integrations: [
+    deploymentCheck(),
+    contentCheck({ onPassed: startSocialCards }),
+    mdx(),
+    sitemap(),
+    securityHeaders(),
+  ],
   markdown: {
     // The content check parses with the same features, and the emit guard
     // fails the build if the compiler's output for content holds anything

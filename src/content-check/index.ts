@@ -2,15 +2,24 @@
  * The content check: every rule an edit to content/ must pass, run before
  * Astro builds (see src/integrations/content-check/) and by the unit tests.
  */
-import { loadContent } from "./load.ts";
+import { loadContent, type ContentFile } from "./load.ts";
 import { PLACEHOLDER_PROBLEM, checkIntegrity } from "./integrity.ts";
 import type { Problem } from "./problem.ts";
 import { validateFile } from "./validate.ts";
 
 export { formatProblem, formatReport, type Problem } from "./problem.ts";
+export type { ContentFile };
 
 /** Every problem in `<projectRoot>/content`, in file order; empty when all is well. */
 export function checkContent(projectRoot: string): Problem[] {
+  return inspectContent(projectRoot).problems;
+}
+
+/** The check's problems, and the files it read (for a build that goes on when they pass). */
+export function inspectContent(projectRoot: string): {
+  problems: Problem[];
+  files: ContentFile[];
+} {
   const { files, problems, unreadable } = loadContent(projectRoot);
   const schemaProblems = files.flatMap(validateFile);
   // Said only when every claim file could be read: otherwise it would repeat that problem.
@@ -31,7 +40,12 @@ export function checkContent(projectRoot: string): Problem[] {
   const named = new Set(
     all.filter((p) => !p.message.startsWith(PLACEHOLDER_PROBLEM)).map((p) => `${p.file}:${p.line}`),
   );
-  return all
-    .filter((p) => !p.message.startsWith(PLACEHOLDER_PROBLEM) || !named.has(`${p.file}:${p.line}`))
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return {
+    problems: all
+      .filter(
+        (p) => !p.message.startsWith(PLACEHOLDER_PROBLEM) || !named.has(`${p.file}:${p.line}`),
+      )
+      .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)),
+    files,
+  };
 }

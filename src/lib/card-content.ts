@@ -6,25 +6,13 @@
 import type { Claim } from "@/lib/claims";
 import { absolute } from "@/lib/site-urls";
 import { path } from "@/lib/urls";
-import {
-  RATING_DIMENSIONS,
-  RATING_DIMENSION_ORDER,
-  ratingPhrase,
-  type RatingDimension,
-  type RatingKey,
-} from "@/schemas/ratings";
+import { RATING_DIMENSIONS, RATING_DIMENSION_ORDER, ratingPhrase } from "@/schemas/ratings";
 import { SITE } from "@/site.config";
+import { addressOf, cardInputFrom, type CardInput } from "@/lib/card-input";
+
+export type { CardInput };
 
 /** What a claim's card shows. */
-export interface CardInput {
-  siteName: string;
-  /** The site's address as readers would type it, e.g. factcheck.example.org. */
-  address: string;
-  title: string;
-  /** The claim's one-line answer. */
-  answer: string;
-  ratings: Record<RatingDimension, RatingKey>;
-}
 
 /** What the site's own card (the home page, and pages without a card of their own) shows. */
 export interface SiteCardInput {
@@ -37,20 +25,11 @@ export interface SiteCardInput {
 
 /** The site's address without its scheme or final slash: factcheck.example.org/dji-check. */
 export function siteAddress(site: URL | undefined): string {
-  return absolute(site, path())
-    .replace(/^https?:\/\//, "")
-    .replace(/\/$/, "");
+  return addressOf(absolute(site, path()));
 }
 
 export function claimCardInput(claim: Claim, site: URL | undefined): CardInput {
-  const { title, answer, verdict, reporting } = claim.data;
-  return {
-    siteName: SITE.name,
-    address: siteAddress(site),
-    title,
-    answer,
-    ratings: { verdict, reporting },
-  };
+  return cardInputFrom(SITE.name, siteAddress(site), claim.data);
 }
 
 export function siteCardInput(site: URL | undefined): SiteCardInput {

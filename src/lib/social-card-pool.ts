@@ -3,10 +3,16 @@
  * CPU, and kept between builds in a content-addressed cache.
  *
  * Drawing a card (src/lib/social-card.ts) costs tens of milliseconds of CPU,
- * and Astro renders one page at a time on one thread. So the card route hands
- * every card to the pool as soon as it knows them (`prepareSocialCards`, from
+ * and Astro renders one page at a time on one thread. So a build starts the
+ * cards as early as it can: the content check, once content/ has passed,
+ * hands the pool every published claim's card (`prepareSocialCards` with one
+ * worker, from src/integrations/content-check/), which then draws while
+ * Astro reads content and bundles; the card route adds any card still
+ * missing and lets the pool use every CPU (`prepareSocialCards`, from
  * getStaticPaths), and each card's page only waits for its own
- * (`renderSocialCard`). A card's file name is a hash of the card design (the
+ * (`renderSocialCard`). The two callers load this module separately (the
+ * integration with Astro's config, the route in Astro's bundle), so what is
+ * being drawn is kept on `globalThis`, shared by both. A card's file name is a hash of the card design (the
  * code that draws it, its packages, fonts and colours) and of its input, so a
  * warm build (the folder restored by CI, or a second local build) draws only
  * the cards whose claim or design changed, and a stale file is never used.
@@ -94,7 +100,7 @@ interface Waiting {
  * again for the rest of the build.
  */
 class CardPool {
-  readonly #size: number;
+  #size: number;
   readonly #queue: CardJob[] = [];
   readonly #waiting = new Map<number, Waiting>();
   readonly #idle: Worker[] = [];
@@ -104,6 +110,12 @@ class CardPool {
 
   constructor(size: number) {
     this.#size = size;
+  }
+
+  /** Lets the pool run up to `size` workers from now on (it never shrinks). */
+  grow(size: number): void {
+    this.#size = Math.max(this.#size, size);
+    this.#pump();
   }
 
   draw(input: CardInput, path: string): Promise<Buffer> {
@@ -151,9 +163,17 @@ class CardPool {
   }
 }
 
-let pool: CardPool | undefined;
-/** Cards being drawn, by cache path, so a card is never drawn twice at once. */
-const drawing = new Map<string, Promise<Buffer>>();
+interface SharedState {
+  pool: CardPool | undefined;
+  /** Cards being drawn, by cache path, so a card is never drawn twice at once. */
+  readonly drawing: Map<string, Promise<Buffer>>;
+}
+const SHARED = Symbol.for("dji-claims-check.social-cards");
+const shared = ((globalThis as { [SHARED]?: SharedState })[SHARED] ??= {
+  pool: undefined,
+  drawing: new Map(),
+});
+const { drawing } = shared;
 
 function track(path: string, png: Promise<Buffer>): Promise<Buffer> {
   drawing.set(path, png);
@@ -166,14 +186,19 @@ function track(path: string, png: Promise<Buffer>): Promise<Buffer> {
 
 /**
  * Starts drawing, in the worker pool, every card not yet in the cache, in the
- * order given (the order the pages will ask for them). Returns at once.
+ * order given (the order the pages will ask for them), with at most `workers`
+ * threads (by default one per CPU). Returns at once.
  */
-export function prepareSocialCards(inputs: readonly CardInput[]): void {
+export function prepareSocialCards(
+  inputs: readonly CardInput[],
+  workers = availableParallelism(),
+): void {
   const missing = inputs
     .map((input) => ({ input, path: cardCachePath(input) }))
     .filter(({ path }) => !drawing.has(path) && !existsSync(path));
+  shared.pool?.grow(workers);
   if (missing.length < POOL_MIN_CARDS) return;
-  pool ??= new CardPool(Math.max(1, Math.min(availableParallelism(), missing.length)));
+  const pool = (shared.pool ??= new CardPool(Math.max(1, Math.min(workers, missing.length))));
   for (const { input, path } of missing) {
     // A failure is reported by the page that asks for the card.
     track(path, pool.draw(input, path)).catch(() => undefined);

@@ -42,3 +42,23 @@ describe("CI for a pull request", () => {
     expect(script.slice(install)).toMatch(/git status --porcelain[\s\S]*exit 1/);
   });
 });
+
+describe("the social-card cache in CI and deployment", () => {
+  // The cache's entries are named by a hash of the design and their input, so
+  // a stale card is never used; but a key that misses a design file would
+  // keep restoring a folder of cards no build can use.
+  test.each([".github/workflows/ci.yml", ".github/workflows/deploy.yml"])(
+    "%s keys the cache on every file of the card design",
+    async (workflow) => {
+      const { designFiles } = await import("@/lib/social-card-pool");
+      const text = read(workflow);
+      const key = /key: social-cards-\$\{\{ hashFiles\(([^)]*)\) \}\}/.exec(text)?.[1];
+      expect(key, `${workflow} has no social-cards cache key`).toBeDefined();
+      const hashed = [...(key ?? "").matchAll(/'([^']+)'/g)].map(([, file]) => file);
+      const design = designFiles().map((file) => file.slice(process.cwd().length + 1));
+      expect(hashed).toEqual(
+        expect.arrayContaining([...design, "src/styles/global.css", "package-lock.json"]),
+      );
+    },
+  );
+});

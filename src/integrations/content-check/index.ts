@@ -8,11 +8,21 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import { checkContent, formatReport } from "../../content-check/index.ts";
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from "astro";
+import {
+  checkContent,
+  formatReport,
+  inspectContent,
+  type ContentFile,
+} from "../../content-check/index.ts";
 import { setDevCheckState } from "./dev-state.ts";
 
-export default function contentCheck(): AstroIntegration {
+export interface ContentCheckOptions {
+  /** A build's next step once content/ has passed, given the files the check read. */
+  onPassed?: (files: readonly ContentFile[], config: AstroConfig) => void | Promise<void>;
+}
+
+export default function contentCheck({ onPassed }: ContentCheckOptions = {}): AstroIntegration {
   let root = "";
   let logger: AstroIntegrationLogger | undefined;
   let lastCount = 0;
@@ -30,7 +40,7 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: "content-check",
     hooks: {
-      "astro:config:setup": ({ command, config, logger: astroLogger, addMiddleware }) => {
+      "astro:config:setup": async ({ command, config, logger: astroLogger, addMiddleware }) => {
         // Preview serves a finished build; it reads no content.
         if (command === "preview") return;
         root = fileURLToPath(config.root);
@@ -42,11 +52,12 @@ export default function contentCheck(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        const problems = checkContent(root);
+        const { problems, files } = inspectContent(root);
         if (problems.length === 0) {
           // The benchmark reads the time from this line (scripts/lib/build-log.ts).
           const seconds = (performance.now() - started) / 1000;
           astroLogger.info(`content/ passed every check in ${seconds.toFixed(2)} s`);
+          await onPassed?.(files, config);
           return;
         }
         astroLogger.error(formatReport(problems));

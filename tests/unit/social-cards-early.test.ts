@@ -1,0 +1,95 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test, vi } from "vitest";
+import type { CollectionEntry } from "astro:content";
+import { inspectContent } from "@/content-check";
+import { SCHEMAS } from "@/content-check/validate";
+import { earlyCardInputs } from "@/integrations/social-cards";
+import { addressOf } from "@/lib/card-input";
+import { claimCardInput } from "@/lib/card-content";
+import { fixtureRoot } from "./fixtures";
+
+const SITE_URL = new URL("https://factcheck.example.org/");
+
+/** The claims as the card route gets them: schema-parsed, published, in reading order. */
+function routeClaims(root: string): CollectionEntry<"claims">[] {
+  return inspectContent(root)
+    .files.filter((file) => file.collection === "claims")
+    .map((file) => ({ id: file.id, data: SCHEMAS.claims.parse(file.data) }))
+    .filter(({ data }) => !(data as { draft: boolean }).draft)
+    .sort(
+      (a, b) =>
+        (a.data as { appearance: { order: number } }).appearance.order -
+        (b.data as { appearance: { order: number } }).appearance.order,
+    ) as unknown as CollectionEntry<"claims">[];
+}
+
+describe("the cards a build starts drawing before Astro reads content", () => {
+  test("are exactly the cards the card route asks for, in its order (this site's content)", () => {
+    const { problems, files } = inspectContent(process.cwd());
+    expect(problems).toEqual([]);
+    const early = earlyCardInputs(files, { site: SITE_URL.href, base: "/" });
+    const route = routeClaims(process.cwd()).map((claim) => claimCardInput(claim, SITE_URL));
+    expect(route.length).toBeGreaterThan(0);
+    expect(early).toEqual(route);
+  });
+
+  test("leave drafts out", () => {
+    const root = fixtureRoot("valid");
+    const [claim] = inspectContent(root).files.filter((file) => file.collection === "claims");
+    const text = readFileSync(join(root, claim!.file), "utf8");
+    expect(text).not.toMatch(/^draft:/m);
+    writeFileSync(
+      join(root, "content", "claims", "a-draft-claim.mdx"),
+      text
+        .replace(/^---\n/, "---\ndraft: true\n")
+        .replace(/^title: "(.*)"$/m, 'title: "$1, a draft"'),
+    );
+    const { files } = inspectContent(root);
+    const early = earlyCardInputs(files, { site: SITE_URL.href, base: "/" });
+    expect(files.filter((file) => file.collection === "claims")).toHaveLength(2);
+    expect(early.map(({ title }) => title)).toEqual([(claim!.data as { title: string }).title]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("name the site's address as the route does, under a sub-path too", () => {
+    expect(addressOf(new URL("/", SITE_URL).href)).toBe("factcheck.example.org");
+    const { files } = inspectContent(process.cwd());
+    const [card] = earlyCardInputs(files, { site: SITE_URL.href, base: "/dji-check" });
+    expect(card?.address).toBe("factcheck.example.org/dji-check");
+  });
+
+  test("are none without a site address (the deployment check stops such a build)", () => {
+    const { files } = inspectContent(process.cwd());
+    expect(earlyCardInputs(files, { site: undefined, base: "/" })).toEqual([]);
+  });
+});
+
+describe("the card pool's two copies (Astro's config and Astro's bundle)", () => {
+  test("share what is being drawn, so no card is drawn twice", async () => {
+    const first = await import("@/lib/social-card-pool");
+    vi.resetModules();
+    const second = await import("@/lib/social-card-pool");
+    expect(second).not.toBe(first);
+    const shared = (globalThis as Record<symbol, unknown>)[
+      Symbol.for("dji-claims-check.social-cards")
+    ] as { drawing: Map<string, Promise<Buffer>> };
+    expect(shared.drawing).toBeInstanceOf(Map);
+    const pending = Promise.resolve(Buffer.from("a card the first copy is drawing"));
+    const input = {
+      siteName: "DJI Claims Check",
+      address: "factcheck.example.org",
+      title: `Shared card ${Math.random()}`,
+      answer: "Unproven: a test card.",
+      ratings: { verdict: "unproven", reporting: "accurate" },
+    } as const;
+    shared.drawing.set(first.cardCachePath(input), pending);
+    try {
+      expect((await second.renderSocialCard(input)).toString()).toBe(
+        "a card the first copy is drawing",
+      );
+    } finally {
+      shared.drawing.delete(first.cardCachePath(input));
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * Build benchmark: how much does this site cost to build at scale, compared
  * with the bare minimum Astro needs to render the same MDX?
  *
- *   npm run bench [-- --claims N] [-- --verbose]
+ *   npm run bench [-- --claims N] [-- --verbose] [-- --profile]
  *
  * Generates N synthetic claims (default 1000) with their sources and claimant
  * into a temporary copy of the site and builds it twice with the project's
@@ -10,10 +10,13 @@
  * cache kept, as CI restores it). Then it builds a bare Astro site holding the
  * same claim MDX, and prints build time, pages per second and peak memory of
  * each, a `ratio cold:` and a `ratio warm:` line, where the time went by phase,
- * and the targets. Nothing in the repository is written; both temporary
- * folders are removed.
+ * and the targets. With --profile it then builds both sites once more under
+ * V8's CPU profiler (a warm full build) and prints where each one's main
+ * thread spent its time, by owner (scripts/lib/cpu-profile.ts). Nothing in
+ * the repository is written; both temporary folders are removed.
  */
 import { printTable } from "./lib/table.ts";
+import { OWNERS, attributeProfile, longestProfile, profileSeconds } from "./lib/cpu-profile.ts";
 import { megabytes, phaseBreakdown, ratioLine, type BenchCase } from "./lib/bench-report.ts";
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -58,18 +61,19 @@ interface BuildResult {
   readonly steps: Partial<Record<TimedStep, number>>;
 }
 
-function parseOptions(): { claims: number; verbose: boolean } {
+function parseOptions(): { claims: number; verbose: boolean; profile: boolean } {
   const { values } = parseArgs({
     options: {
       claims: { type: "string", default: "1000" },
       verbose: { type: "boolean", default: false },
+      profile: { type: "boolean", default: false },
     },
   });
   const claims = Number(values.claims);
   if (!Number.isInteger(claims) || claims < 1) {
     throw new Error(`--claims must be a whole number of at least 1 (got "${values.claims}")`);
   }
-  return { claims, verbose: values.verbose };
+  return { claims, verbose: values.verbose, profile: values.profile };
 }
 
 /** The full site builds as `npm run build` does: Astro, then the search index. */
@@ -88,6 +92,7 @@ async function build(
   command: string,
   verbose: boolean,
   signal: AbortSignal,
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<BuildResult> {
   console.log(`Building the ${name} site in ${root}: ${command}`);
   // The command runs without npm (whose own process would count in the
@@ -107,6 +112,7 @@ async function build(
       ...TEST_DEPLOYMENT,
       PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
       ASTRO_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
     },
     onOutput: (chunk: string) => {
       timings.add(chunk);
@@ -204,6 +210,42 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
   }
 }
 
+/**
+ * Builds each site once more with every Node.js process under V8's CPU
+ * profiler and prints, side by side, where each main thread's time went.
+ * The profiler slows a build, so these builds are not in the ratios.
+ */
+async function profileBuilds(
+  sites: readonly { name: string; root: string; command: string }[],
+  verbose: boolean,
+  signal: AbortSignal,
+): Promise<void> {
+  const columns: { name: string; seconds: Map<string, number>; total: number }[] = [];
+  for (const { name, root, command } of sites) {
+    const folder = makeTempDir(`bench-profile-${name}`);
+    try {
+      await build(`${name} (profiled)`, root, command, verbose, signal, {
+        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}`,
+      });
+      const profile = longestProfile(folder);
+      columns.push({ name, seconds: attributeProfile(profile), total: profileSeconds(profile) });
+    } finally {
+      removeDir(folder);
+    }
+  }
+  console.log("\nWhere each build's main thread spent its time (s), from a CPU profile:\n");
+  printTable(
+    ["Owner", ...columns.map(({ name }) => name)],
+    [
+      ...OWNERS.map((owner) => [
+        owner,
+        ...columns.map(({ seconds }) => (seconds.get(owner) ?? 0).toFixed(1)),
+      ]),
+      ["total", ...columns.map(({ total }) => total.toFixed(1))],
+    ],
+  );
+}
+
 /** One line for a build that succeeded when the other failed. */
 function printSummary(result: BuildResult): void {
   console.log(
@@ -236,7 +278,7 @@ function warnIfBusy(): void {
 }
 
 async function main(): Promise<void> {
-  const { claims, verbose } = parseOptions();
+  const { claims, verbose, profile } = parseOptions();
   const fullRoot = makeTempDir("bench-full");
   const bareRoot = makeTempDir("bench-bare");
   const cleanUp = (): void => {
@@ -278,6 +320,19 @@ async function main(): Promise<void> {
     const bare = await settle(build("bare", bareRoot, "astro build", verbose, running.signal));
     if (cold.ok && warm.ok && bare.ok) {
       printReport(claims, { cold: cold.value, warm: warm.value }, bare.value);
+      if (profile) {
+        // Both start as the measured builds did: the full site warm, the bare one cold.
+        forgetAllButCardCache(fullRoot);
+        forgetAllButCardCache(bareRoot);
+        await profileBuilds(
+          [
+            { name: "full, warm", root: fullRoot, command: fullCommand },
+            { name: "bare", root: bareRoot, command: "astro build" },
+          ],
+          verbose,
+          running.signal,
+        );
+      }
       return;
     }
     for (const outcome of [cold, warm, bare]) if (outcome.ok) printSummary(outcome.value);

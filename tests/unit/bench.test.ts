@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkContent } from "@/content-check";
 import { phaseBreakdown, ratioLine } from "../../scripts/lib/bench-report.ts";
+import { attributeProfile } from "../../scripts/lib/cpu-profile.ts";
 import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
 import {
   CITATIONS_PER_CLAIM,
@@ -107,5 +108,40 @@ describe("the benchmark's verdict lines", () => {
     expect(line).toContain("content check not reported");
     expect(line).toContain("search index not reported");
     expect(line).toContain("cards none");
+  });
+});
+
+describe("the benchmark's CPU profile attribution", () => {
+  // A profile of four samples of 1 s each: the content check running the
+  // YAML parser, a compiled page calling Astro's runtime, the bundler on its
+  // own, and the idle main thread.
+  const frame = (id: number, url: string, functionName: string, children: number[] = []) => ({
+    id,
+    callFrame: { url, functionName },
+    children,
+  });
+  const profile = {
+    startTime: 0,
+    endTime: 4e6,
+    nodes: [
+      frame(1, "", "(root)", [2, 4, 6, 7]),
+      frame(2, "file:///site/src/content-check/index.ts", "checkContent", [3]),
+      frame(3, "file:///site/node_modules/js-yaml/dist/js-yaml.mjs", "load"),
+      frame(4, "file:///site/dist/.prerender/chunks/claims_x.mjs", "render", [5]),
+      frame(5, "file:///site/node_modules/astro/dist/runtime/server/render.js", "renderJSX"),
+      frame(6, "file:///site/node_modules/rolldown/dist/index.mjs", "bundle"),
+      frame(7, "", "(idle)"),
+    ],
+    samples: [3, 5, 6, 7],
+    timeDeltas: [1e6, 1e6, 1e6, 1e6],
+  };
+
+  test("charges library code to the site's step or page that called it", () => {
+    const seconds = attributeProfile(profile);
+    expect(seconds.get("site: content check")).toBe(1);
+    expect(seconds.get("page rendering (compiled pages and components, Astro's runtime)")).toBe(1);
+    expect(seconds.get("bundling: Vite, Rolldown, the MDX compiler, Tailwind")).toBe(1);
+    expect(seconds.get("idle: waiting for the bundler's threads, workers, the disk")).toBe(1);
+    expect([...seconds.values()].reduce((sum, value) => sum + value, 0)).toBe(4);
   });
 });

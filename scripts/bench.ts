@@ -222,7 +222,7 @@ async function profileBuilds(
 ): Promise<void> {
   const columns: { name: string; seconds: Map<string, number>; total: number }[] = [];
   for (const { name, root, command } of sites) {
-    const folder = makeTempDir(`bench-profile-${name}`);
+    const folder = makeTempDir(`bench-profile-${name.replace(/\W+/g, "-")}`);
     try {
       await build(`${name} (profiled)`, root, command, verbose, signal, {
         NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${folder}`,

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadContent } from "../../src/content-check/load.ts";
 import { RATING_KEYS, getRating } from "../../src/schemas/ratings.ts";
-import { DATE_PRECISIONS, SOURCE_KINDS } from "../../src/schemas/index.ts";
+import { ANSWER_MAX, DATE_PRECISIONS, SOURCE_KINDS } from "../../src/schemas/index.ts";
 
 /** A file to write, with its path from the project root (forward slashes). */
 export interface GeneratedFile {
@@ -182,6 +182,15 @@ function sourceYaml(index: number, text: ReturnType<typeof chooser>): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * A one-line answer in the site's form ("Unproven: ...; ..."), its second
+ * half left out when both would pass the schema's limit, as an editor would.
+ */
+export function answerOf(plainAnswer: string, first: string, second: string): string {
+  const both = `${plainAnswer}: ${first.slice(0, -1)}; ${second}`;
+  return both.length <= ANSWER_MAX ? both : `${plainAnswer}: ${first}`;
+}
+
 function claimMdx(
   index: number,
   order: number,
@@ -219,7 +228,7 @@ function claimMdx(
     `reporting: ${reporting}`,
     `verdict: ${verdict}`,
     `bottomLine: ${quote(text.sentences(2))}`,
-    `answer: ${quote(`${getRating(verdict).plainAnswer}: ${text.sentence(8).slice(0, -1)}; ${text.sentence(6)}`)}`,
+    `answer: ${quote(answerOf(getRating(verdict).plainAnswer, text.sentence(8), text.sentence(6)))}`,
     "inBrief:",
     `  - ${quote(text.sentence(10))}`,
     `  - ${quote(text.sentence(10))}`,

@@ -112,8 +112,8 @@ class CardPool {
     this.#size = size;
   }
 
-  /** Lets the pool run up to `size` workers from now on (it never shrinks). */
-  grow(size: number): void {
+  /** Lets the pool run up to `size` workers from now on (never fewer than before). */
+  widen(size: number): void {
     this.#size = Math.max(this.#size, size);
     this.#pump();
   }
@@ -196,7 +196,7 @@ export function prepareSocialCards(
   const missing = inputs
     .map((input) => ({ input, path: cardCachePath(input) }))
     .filter(({ path }) => !drawing.has(path) && !existsSync(path));
-  shared.pool?.grow(workers);
+  shared.pool?.widen(workers);
   if (missing.length < POOL_MIN_CARDS) return;
   const pool = (shared.pool ??= new CardPool(Math.max(1, Math.min(workers, missing.length))));
   for (const { input, path } of missing) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkContent } from "@/content-check";
+import { ANSWER_MAX } from "@/schemas";
 import { phaseBreakdown, ratioLine } from "../../scripts/lib/bench-report.ts";
 import { attributeProfile } from "../../scripts/lib/cpu-profile.ts";
 import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
@@ -38,6 +39,18 @@ describe("the benchmark's synthetic content", () => {
     expect(claim!.text.match(/^## /gm)?.length).toBeGreaterThanOrEqual(4);
     expect(claim!.text.match(/<Cite id="[a-z0-9-]+" \/>/g)).toHaveLength(CITATIONS_PER_CLAIM);
   });
+
+  // The content check runs on every claim, so one answer over the limit in
+  // 10,000 stops the largest benchmark before it builds anything.
+  test("keeps every answer within the schema's limit, at 10,000 claims too", () => {
+    const answers = generateSyntheticContent({ claims: 10_000, firstOrder: 1 })
+      .filter((file) => file.path.startsWith("content/claims/"))
+      .map((file) => JSON.parse(/^answer: (".*")$/m.exec(file.text)?.[1] ?? '""') as string);
+    expect(answers).toHaveLength(10_000);
+    expect(answers.filter((answer) => answer.length > ANSWER_MAX || answer.length === 0)).toEqual(
+      [],
+    );
+  }, 60_000);
 
   test("is the same for the same options, so runs are comparable", () => {
     const options = { claims: 3, firstOrder: 1 };

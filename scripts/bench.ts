@@ -46,8 +46,11 @@ import { TEST_DEPLOYMENT } from "./lib/test-deployment.ts";
 const TARGETS = {
   /** Full build time at most this multiple of the bare build's, by case. */
   timeRatio: { cold: 2.0, warm: 1.3 },
-  /** Peak memory of the full build's process tree, in both cases. */
-  peakBytes: 1536 * 1024 ** 2,
+  /**
+   * Peak memory of the full build's process tree, in both cases: 1,536 MB up
+   * to 1,000 claims, 6 GB beyond (the issue's figure for 10,000).
+   */
+  peakBytes: (claims: number): number => (claims <= 1000 ? 1536 : 6 * 1024) * 1024 ** 2,
 } as const;
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -197,6 +200,7 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
     );
   }
   console.log("\nTargets:");
+  const peakLimit = TARGETS.peakBytes(claims);
   for (const benchCase of cases) {
     const { run } = full[benchCase];
     const timeRatio = run.seconds / bare.run.seconds;
@@ -205,7 +209,7 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
       `  ${verdict(timeRatio <= limit)}  ${benchCase} build time within ${limit.toFixed(1)}x the bare site's (${timeRatio.toFixed(2)}x)`,
     );
     console.log(
-      `  ${verdict(run.peakBytes <= TARGETS.peakBytes)}  ${benchCase} peak memory within ${megabytes(TARGETS.peakBytes)} MB (${megabytes(run.peakBytes)} MB)`,
+      `  ${verdict(run.peakBytes <= peakLimit)}  ${benchCase} peak memory within ${megabytes(peakLimit)} MB (${megabytes(run.peakBytes)} MB)`,
     );
   }
 }

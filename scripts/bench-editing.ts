@@ -6,11 +6,14 @@
  *   npm run bench:editing [-- --claims 1000] [-- --port 4409] [-- --rounds 3]
  *
  * Each case runs in a temporary copy of the site (as `npm run bench` does);
- * nothing in the repository is written.
+ * nothing in the repository is written. The synthetic claims are committed
+ * in the copy and the check compares with that commit (BASE_REF=HEAD): an
+ * editor's check sees the claims already on the base branch and formats
+ * only what the editor changed, not 3,000 new files.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -90,6 +93,7 @@ async function measure(
     ...process.env,
     PATH: `${join(REPO_ROOT, "node_modules/.bin")}:${process.env["PATH"] ?? ""}`,
     ASTRO_TELEMETRY_DISABLED: "1",
+    BASE_REF: "HEAD",
   };
   const check = await runMeasured(process.execPath, [join(root, "scripts/check-content.ts")], {
     cwd: root,
@@ -131,6 +135,24 @@ async function measure(
   }
 }
 
+/** Commits the synthetic content in the copy, as if it were already on the base branch. */
+function commitSyntheticContent(root: string): void {
+  if (!existsSync(join(root, ".git"))) return;
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
+  git("add", "content");
+  git(
+    "-c",
+    "user.name=Editing benchmark",
+    "-c",
+    "user.email=bench@example.org",
+    "commit",
+    "--quiet",
+    "--no-verify",
+    "--message",
+    "Synthetic claims for the editing benchmark",
+  );
+}
+
 async function main(): Promise<void> {
   const { claims, port, rounds } = parseOptions();
   const results: LoopTimes[] = [];
@@ -145,6 +167,7 @@ async function main(): Promise<void> {
           firstOrder: firstSyntheticOrder(root),
         });
         writeFiles(root, files);
+        commitSyntheticContent(root);
       }
       const label = count > 0 ? `this site + ${count} claims` : "this site";
       console.log(`Measuring ${label} in ${root} ...`);

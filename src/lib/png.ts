@@ -6,6 +6,7 @@
  * alpha channel, which makes it smaller still. The pixels are exactly resvg's:
  * only the compression differs (tests/unit/png.test.ts decodes and compares).
  */
+import { endianness } from "node:os";
 import { crc32, deflateSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -40,10 +41,23 @@ function scanlines(rgba: Uint8Array, width: number, height: number, channels: 3 
     }
     return rows;
   }
+  // Each pixel read once, as one 32-bit word (red in its low byte on a
+  // little-endian CPU), instead of three bytes: this loop is a fifth of the
+  // encoder's time.
+  const pixels = LITTLE_ENDIAN ? wordsOf(rgba) : undefined;
   let from = 0;
   for (let y = 0; y < height; y++) {
     let to = y * stride;
     rows[to++] = NO_FILTER;
+    if (pixels) {
+      for (let x = 0; x < width; x++) {
+        const pixel = pixels[from++] as number;
+        rows[to++] = pixel & 0xff;
+        rows[to++] = (pixel >>> 8) & 0xff;
+        rows[to++] = (pixel >>> 16) & 0xff;
+      }
+      continue;
+    }
     for (let x = 0; x < width; x++, from += 4) {
       rows[to++] = rgba[from] as number;
       rows[to++] = rgba[from + 1] as number;
@@ -51,6 +65,14 @@ function scanlines(rgba: Uint8Array, width: number, height: number, channels: 3 
     }
   }
   return rows;
+}
+
+const LITTLE_ENDIAN = endianness() === "LE";
+
+/** The pixels as 32-bit words, copying them first if they do not start on a word boundary. */
+function wordsOf(rgba: Uint8Array): Uint32Array {
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4);
 }
 
 /** A PNG of `width` × `height` RGBA pixels (4 bytes a pixel, rows top to bottom). */

@@ -40,6 +40,16 @@ describe("the social cards' PNG encoder", () => {
     expect(Buffer.from(decodePng(png).rgba).equals(Buffer.from(image.pixels))).toBe(true);
   });
 
+  test("writes the same file from pixels that do not start on a word boundary", () => {
+    const image = rendered(SVG);
+    const shifted = new Uint8Array(image.pixels.length + 1);
+    shifted.set(image.pixels, 1);
+    const unaligned = shifted.subarray(1);
+    expect(unaligned.byteOffset % 4).not.toBe(0);
+    const png = encodePng(image.pixels, image.width, image.height);
+    expect(encodePng(unaligned, image.width, image.height).equals(png)).toBe(true);
+  });
+
   test("refuses pixels that do not match the size given", () => {
     expect(() => encodePng(new Uint8Array(10), 2, 2)).toThrow(/10 bytes is not 2×2 RGBA pixels/);
   });

@@ -2,7 +2,7 @@
  * Build benchmark: how much does this site cost to build at scale, compared
  * with the bare minimum Astro needs to render the same MDX?
  *
- *   npm run bench [-- --claims N] [-- --verbose] [-- --profile]
+ *   npm run bench -- [--claims N] [--verbose] [--profile] [--help]
  *
  * Generates N synthetic claims (default 1000) with their sources and claimant
  * into a temporary copy of the site and builds it twice with the project's
@@ -64,14 +64,27 @@ interface BuildResult {
   readonly steps: Partial<Record<TimedStep, number>>;
 }
 
+const USAGE = `Usage: npm run bench -- [--claims N] [--verbose] [--profile]
+
+  --claims N   synthetic claims to add (default 1000)
+  --verbose    show each build's own output as it runs
+  --profile    then build both sites once more under V8's CPU profiler and
+               print where each main thread's time went, by owner
+  --help       show this text`;
+
 function parseOptions(): { claims: number; verbose: boolean; profile: boolean } {
   const { values } = parseArgs({
     options: {
       claims: { type: "string", default: "1000" },
       verbose: { type: "boolean", default: false },
       profile: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const claims = Number(values.claims);
   if (!Number.isInteger(claims) || claims < 1) {
     throw new Error(`--claims must be a whole number of at least 1 (got "${values.claims}")`);
@@ -97,7 +110,7 @@ async function build(
   signal: AbortSignal,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<BuildResult> {
-  console.log(`Building the ${name} site in ${root}: ${command}`);
+  console.log(`Building (${name}) in ${root}: ${command}`);
   // The command runs without npm (whose own process would count in the
   // peak), with the project's node_modules/.bin first on PATH: `astro` and
   // `node` are then the project's own, not the machine's (which may be too
@@ -125,7 +138,7 @@ async function build(
   if (run.exitCode !== 0) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
     throw new Error(
-      `The ${name} site's build failed: ${command} ${how} after ${run.seconds.toFixed(1)} s.\n` +
+      `The ${name} build failed: ${command} ${how} after ${run.seconds.toFixed(1)} s.\n` +
         `Last lines of its output:\n${run.outputTail}`,
     );
   }
@@ -190,7 +203,8 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
   for (const [label, result] of rows) {
     console.log(
       `Peak per process, ${label}: ${memoryBreakdown(result.run)} ` +
-        `(tree sum ${megabytes(result.run.peakTreeRssBytes)} MB, sampled every 100 ms)`,
+        `(each its own high-water mark, not all at once; the tree's largest sum at one moment, ` +
+        `sampled every 100 ms: ${megabytes(result.run.peakTreeRssBytes)} MB)`,
     );
   }
   console.log("");
@@ -253,7 +267,7 @@ async function profileBuilds(
 /** One line for a build that succeeded when the other failed. */
 function printSummary(result: BuildResult): void {
   console.log(
-    `\nThe ${result.name} site built ${result.htmlPages} HTML pages in ${result.run.seconds.toFixed(1)} s ` +
+    `\nThe ${result.name} build made ${result.htmlPages} HTML pages in ${result.run.seconds.toFixed(1)} s ` +
       `(${(result.htmlPages / result.run.seconds).toFixed(1)} pages/s), peak ${megabytes(result.run.peakBytes)} MB: ` +
       `${memoryBreakdown(result.run)}.`,
   );
@@ -314,12 +328,12 @@ async function main(): Promise<void> {
     // build does not stop the bare one: its figures still tell whether the
     // failure is the site's or Astro's own limit.
     const fullCommand = buildCommand(fullRoot);
-    const cold = await settle(build("full", fullRoot, fullCommand, verbose, running.signal));
+    const cold = await settle(build("full, cold", fullRoot, fullCommand, verbose, running.signal));
     // The warm build starts from what CI has once it restores the card cache:
     // a checkout with the cards drawn before and nothing else.
     if (cold.ok) forgetAllButCardCache(fullRoot);
     const warm = cold.ok
-      ? await settle(build("full", fullRoot, fullCommand, verbose, running.signal))
+      ? await settle(build("full, warm", fullRoot, fullCommand, verbose, running.signal))
       : ({ ok: false, error: "The warm build was not run." } as const);
     const bare = await settle(build("bare", bareRoot, "astro build", verbose, running.signal));
     if (cold.ok && warm.ok && bare.ok) {

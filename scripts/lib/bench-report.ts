@@ -30,6 +30,8 @@ export interface BuildPhases {
   readonly steps: Partial<Record<TimedStep, number>>;
 }
 
+const filesOf = (count: number): string => `${count} ${count === 1 ? "file" : "files"}`;
+
 /** The route whose files are the social cards. */
 const CARD_ROUTE = "/cards/*";
 
@@ -51,12 +53,12 @@ export function phaseBreakdown({ seconds, routes, steps }: BuildPhases): string 
     seconds * 1000 - check - rendering - (cards?.milliseconds ?? 0) - search,
   );
   const byRoute = pages
-    .map((group) => `${group.route} ${format(group.milliseconds)} (${group.files} files)`)
+    .map((group) => `${group.route} ${format(group.milliseconds)} (${filesOf(group.files)})`)
     .join(", ");
   return [
     `content check ${steps.contentCheck === undefined ? "not reported" : format(check)}`,
     `page rendering ${format(rendering)} (${byRoute})`,
-    `cards ${cards ? `${format(cards.milliseconds)} (${cards.files} files)` : "none"}`,
+    `cards ${cards ? `${format(cards.milliseconds)} (${filesOf(cards.files)})` : "none"}`,
     `search index ${steps.searchIndex === undefined ? "not reported" : format(search)}`,
     `other ${format(other)} (start-up, content sync, bundling, other hooks)`,
   ].join("; ");

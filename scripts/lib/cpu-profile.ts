@@ -13,13 +13,14 @@ import { join } from "node:path";
 export const OWNERS = [
   "site: content check",
   "site: emit guard and heading ids (in the MDX compiler)",
-  "site: social cards",
+  "site: social cards' early start (the card route is page rendering)",
   "page rendering (compiled pages and components, Astro's runtime)",
   "Astro: content layer, build orchestration",
   "bundling: Vite, Rolldown, the MDX compiler, Tailwind",
   "Node.js: module loading, file system",
   "garbage collection",
   "idle: waiting for the bundler's threads, workers, the disk",
+  // V8's "(program)" and built-in functions, which have no script of their own.
   "native code outside JavaScript, and other",
 ] as const;
 export type Owner = (typeof OWNERS)[number];
@@ -46,7 +47,7 @@ function frameOwner({ url }: ProfileNode["callFrame"]): Owner | undefined {
     return "site: content check";
   }
   if (/\/src\/(?:lib\/social-card|lib\/png|integrations\/social-cards|pages\/cards)/.test(url)) {
-    return "site: social cards";
+    return "site: social cards' early start (the card route is page rendering)";
   }
   if (url.includes("/.prerender/"))
     return "page rendering (compiled pages and components, Astro's runtime)";
@@ -68,7 +69,7 @@ function leafOwner({ functionName, url }: ProfileNode["callFrame"]): Owner {
     return "bundling: Vite, Rolldown, the MDX compiler, Tailwind";
   }
   if (pkg) return "Astro: content layer, build orchestration";
-  if (url.startsWith("node:") || url === "") return "Node.js: module loading, file system";
+  if (url.startsWith("node:")) return "Node.js: module loading, file system";
   return "native code outside JavaScript, and other";
 }
 

@@ -136,16 +136,21 @@ function childrenCpuSeconds(): number {
 const commandLine = (pid: number): string => readProc(`/proc/${pid}/cmdline`) ?? "";
 
 /**
- * A readable name from a command line: the program and its first argument.
+ * A readable name from a command line: the program and its first argument
+ * that is not a flag.
  * The kernel's own name is useless here: Node renames its main thread.
  */
 export function labelOf(cmdline: string): string {
-  return cmdline
-    .split("\0")
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((arg) => basename(arg))
-    .join(" ");
+  return (
+    cmdline
+      .split("\0")
+      .filter(Boolean)
+      // Node's own flags (--heap-growing-percent=20) say less than the script it runs.
+      .filter((arg, index) => index === 0 || !arg.startsWith("--"))
+      .slice(0, 2)
+      .map((arg) => basename(arg))
+      .join(" ")
+  );
 }
 
 /** Runs `command args` in `cwd`, sampling its process tree until it exits. */

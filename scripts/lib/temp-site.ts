@@ -62,8 +62,17 @@ function workingTreeFiles(repoRoot: string): string[] | undefined {
       ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
       { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
     );
-    // --cached still lists files deleted from the working tree but not yet staged.
-    return listing.split("\0").filter((file) => file !== "" && existsSync(join(repoRoot, file)));
+    // --cached still lists files deleted from the working tree but not yet
+    // staged; a node_modules that is a link (not a folder) is not ignored by
+    // a "node_modules/" rule, and is never part of the project.
+    return listing
+      .split("\0")
+      .filter(
+        (file) =>
+          file !== "" &&
+          !SKIPPED_ENTRIES.has(file.split("/")[0] ?? "") &&
+          existsSync(join(repoRoot, file)),
+      );
   } catch {
     return undefined;
   }

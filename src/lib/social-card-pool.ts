@@ -4,18 +4,21 @@
  *
  * Drawing a card (src/lib/social-card.ts) costs tens of milliseconds of CPU,
  * and Astro renders one page at a time on one thread. So a build starts the
- * cards as early as it can: the content check, once content/ has passed,
- * hands the pool every published claim's card (`prepareSocialCards` with one
- * worker, from src/integrations/content-check/), which then draws while
- * Astro reads content and bundles; the card route adds any card still
- * missing and lets the pool use every CPU (`prepareSocialCards`, from
- * getStaticPaths), and each card's page only waits for its own
- * (`renderSocialCard`). The two callers load this module separately (the
- * integration with Astro's config, the route in Astro's bundle), so what is
- * being drawn is kept on `globalThis`, shared by both. A card's file name is a hash of the card design (the
- * code that draws it, its packages, fonts and colours) and of its input, so a
- * warm build (the folder restored by CI, or a second local build) draws only
- * the cards whose claim or design changed, and a stale file is never used.
+ * cards as early as it can: once content/ has passed the content check,
+ * src/integrations/social-cards.ts hands the pool every published claim's
+ * card (`prepareSocialCards` with one worker), which then draws while Astro
+ * reads content and bundles; the card route adds any card still missing and
+ * lets the pool use every CPU (`prepareSocialCards`, from getStaticPaths),
+ * and each card's page only waits for its own (`renderSocialCard`). The two
+ * callers load this module separately (the integration with Astro's config,
+ * the route in Astro's bundle), so what is being drawn is kept on
+ * `globalThis`, shared by both. Fewer than 32 missing cards (this site's own
+ * 16) are drawn by the pages on the main thread instead.
+ *
+ * A card's file name is a hash of the card design (the code that draws it,
+ * its packages, fonts and colours) and of its input, so a warm build (the
+ * folder restored by CI, or a second local build) draws only the cards whose
+ * claim or design changed, and a stale file is never used.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";

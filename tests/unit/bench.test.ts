@@ -6,6 +6,7 @@ import { checkContent } from "@/content-check";
 import { ANSWER_MAX } from "@/schemas";
 import { phaseBreakdown, ratioLine } from "../../scripts/lib/bench-report.ts";
 import { attributeProfile } from "../../scripts/lib/cpu-profile.ts";
+import { labelOf } from "../../scripts/lib/process-memory.ts";
 import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
 import {
   CITATIONS_PER_CLAIM,
@@ -156,5 +157,14 @@ describe("the benchmark's CPU profile attribution", () => {
     expect(seconds.get("bundling: Vite, Rolldown, the MDX compiler, Tailwind")).toBe(1);
     expect(seconds.get("idle: waiting for the bundler's threads, workers, the disk")).toBe(1);
     expect([...seconds.values()].reduce((sum, value) => sum + value, 0)).toBe(4);
+  });
+});
+
+describe("the benchmark's process names", () => {
+  test("name a Node.js process by the script it runs, not by its flags", () => {
+    expect(labelOf("/x/bin/node\0--heap-growing-percent=20\0/x/astro/bin/astro.mjs\0build\0")).toBe(
+      "node astro.mjs",
+    );
+    expect(labelOf("/x/pagefind_extended\0--service\0")).toBe("pagefind_extended");
   });
 });

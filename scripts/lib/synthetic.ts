@@ -184,7 +184,7 @@ function sourceYaml(index: number, text: ReturnType<typeof chooser>): string {
 
 /**
  * A one-line answer in the site's form ("Unproven: ...; ..."), its second
- * half left out when both would pass the schema's limit, as an editor would.
+ * half left out when both would go over the schema's limit, as an editor would.
  */
 export function answerOf(plainAnswer: string, first: string, second: string): string {
   const both = `${plainAnswer}: ${first.slice(0, -1)}; ${second}`;

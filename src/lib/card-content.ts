@@ -12,8 +12,6 @@ import { addressOf, cardInputFrom, type CardInput } from "@/lib/card-input";
 
 export type { CardInput };
 
-/** What a claim's card shows. */
-
 /** What the site's own card (the home page, and pages without a card of their own) shows. */
 export interface SiteCardInput {
   siteName: string;

@@ -7,6 +7,7 @@
  */
 import type { RatingDimension, RatingKey } from "../schemas/ratings.ts";
 
+/** What a claim's card shows. */
 export interface CardInput {
   siteName: string;
   /** The site's address as readers would type it, e.g. factcheck.example.org. */

@@ -10,7 +10,7 @@ import { headingIds } from "./src/content-check/heading-ids.ts";
 import contentCheck from "./src/integrations/content-check/index.ts";
 import deploymentCheck from "./src/integrations/deployment-check.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
-import { startSocialCards } from "./src/integrations/social-cards.ts";
+import socialCards, { startSocialCards } from "./src/integrations/social-cards/index.ts";
 
 export default defineConfig({
   // `astro dev` serves at this address; `astro build` refuses to run without
@@ -21,11 +21,13 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   // The search index is built after Astro exits (scripts/index-search.ts, in `npm run build`).
-  // Once content/ passes its check, the social cards start drawing in the
-  // background (src/integrations/social-cards.ts).
+  // Once content/ passes its check, the social cards start drawing beside
+  // Astro; they are written into the output when Astro is done
+  // (src/integrations/social-cards/).
   integrations: [
     deploymentCheck(),
     contentCheck({ onPassed: startSocialCards }),
+    socialCards(),
     mdx(),
     sitemap(),
     securityHeaders(),

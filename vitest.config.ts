@@ -6,6 +6,8 @@ export default defineConfig({
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },
   test: {
+    // Folders the tests make under the system's temporary folder go in one that is removed afterwards.
+    globalSetup: ["tests/support/temp-dir.ts"],
     include: ["tests/unit/**/*.test.ts"],
   },
 });

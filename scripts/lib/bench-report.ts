@@ -32,33 +32,26 @@ export interface BuildPhases {
 
 const filesOf = (count: number): string => `${count} ${count === 1 ? "file" : "files"}`;
 
-/** The route whose files are the social cards. */
-const CARD_ROUTE = "/cards/*";
-
 /**
  * Where the time went: the content check, page rendering by route, the
  * cards, the search index, and the rest (start-up, content sync, bundling,
- * the other build hooks). Cards are drawn in worker threads, and the card
- * route's time is how long Astro waited for them.
+ * the other build hooks). Cards are drawn in worker threads beside Astro;
+ * their time is how long the build waited for them once Astro was done.
  */
 export function phaseBreakdown({ seconds, routes, steps }: BuildPhases): string {
   const format = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  const pages = routes.filter((group) => group.route !== CARD_ROUTE);
-  const cards = routes.find((group) => group.route === CARD_ROUTE);
-  const rendering = pages.reduce((sum, group) => sum + group.milliseconds, 0);
+  const rendering = routes.reduce((sum, group) => sum + group.milliseconds, 0);
   const check = steps.contentCheck ?? 0;
+  const cards = steps.socialCards ?? 0;
   const search = steps.searchIndex ?? 0;
-  const other = Math.max(
-    0,
-    seconds * 1000 - check - rendering - (cards?.milliseconds ?? 0) - search,
-  );
-  const byRoute = pages
+  const other = Math.max(0, seconds * 1000 - check - rendering - cards - search);
+  const byRoute = routes
     .map((group) => `${group.route} ${format(group.milliseconds)} (${filesOf(group.files)})`)
     .join(", ");
   return [
     `content check ${steps.contentCheck === undefined ? "not reported" : format(check)}`,
     `page rendering ${format(rendering)} (${byRoute})`,
-    `cards ${cards ? `${format(cards.milliseconds)} (${filesOf(cards.files)})` : "none"}`,
+    `cards ${steps.socialCards === undefined ? "none" : format(cards)}`,
     `search index ${steps.searchIndex === undefined ? "not reported" : format(search)}`,
     `other ${format(other)} (start-up, content sync, bundling, other hooks)`,
   ].join("; ");

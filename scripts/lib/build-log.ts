@@ -1,6 +1,6 @@
 /**
  * Reads `astro build` output as it streams and adds up the time Astro reports
- * for each generated file ("├─ /cards/x.png (+85ms)", "(+1.20s)"), grouped by route, so a
+ * for each generated file ("├─ /claims/x/index.html (+85ms)", "(+1.20s)"), grouped by route, so a
  * slow build points at the route that makes it slow. It also reads the time
  * the site's own build steps report ("[search-index] indexed 1027 pages for
  * search in 4.20 s").
@@ -14,13 +14,14 @@ const ROUTE_LINE = /[├└]─ (\/\S*) \(\+([^)]+)\)/;
 /** The site's timed build steps, by the integration that logs them (src/integrations/). */
 export const TIMED_STEPS = {
   contentCheck: "content-check",
+  socialCards: "social-cards",
   searchIndex: "search-index",
 } as const;
 export type TimedStep = keyof typeof TIMED_STEPS;
 const STEP_LINE = /\[([a-z-]+)\] .* in (\d+(?:\.\d+)?) s\s*$/;
 
 export interface RouteGroup {
-  /** "/cards/*" for files under a folder, "top-level pages" for the rest. */
+  /** "/claims/*" for files under a folder, "top-level pages" for the rest. */
   readonly route: string;
   readonly files: number;
   readonly milliseconds: number;

@@ -13,7 +13,7 @@ import { join } from "node:path";
 export const OWNERS = [
   "site: content check",
   "site: emit guard and heading ids (in the MDX compiler)",
-  "site: social cards' early start (the card route is page rendering)",
+  "site: social cards (the early start, writing them out)",
   "page rendering (compiled pages and components, Astro's runtime)",
   "Astro: content layer, build orchestration",
   "bundling: Vite, Rolldown, the MDX compiler, Tailwind",
@@ -46,8 +46,8 @@ function frameOwner({ url }: ProfileNode["callFrame"]): Owner | undefined {
   if (/\/src\/(?:content-check|integrations\/content-check)\//.test(url)) {
     return "site: content check";
   }
-  if (/\/src\/(?:lib\/social-card|lib\/png|integrations\/social-cards|pages\/cards)/.test(url)) {
-    return "site: social cards' early start (the card route is page rendering)";
+  if (/\/src\/(?:lib\/social-card|lib\/png|integrations\/social-cards)/.test(url)) {
+    return "site: social cards (the early start, writing them out)";
   }
   if (url.includes("/.prerender/"))
     return "page rendering (compiled pages and components, Astro's runtime)";

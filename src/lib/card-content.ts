@@ -9,6 +9,7 @@ import { path } from "@/lib/urls";
 import { RATING_DIMENSIONS, RATING_DIMENSION_ORDER, ratingPhrase } from "@/schemas/ratings";
 import { SITE } from "@/site.config";
 import { addressOf, cardInputFrom, type CardInput } from "@/lib/card-input";
+import { orderCards } from "@/lib/card-orders";
 
 export type { CardInput };
 
@@ -28,6 +29,24 @@ export function siteAddress(site: URL | undefined): string {
 
 export function claimCardInput(claim: Claim, site: URL | undefined): CardInput {
   return cardInputFrom(SITE.name, siteAddress(site), claim.data);
+}
+
+/** Where a claim's card is in the built site, from its root (the base path not included). */
+export function claimCardFile(claim: Claim): string {
+  return `cards/${claim.id}.png`;
+}
+
+/**
+ * Orders, for the build, the card each claim's page links to, from Astro's
+ * own entries: the social-cards integration writes them once Astro is done.
+ */
+export function orderClaimCards(claims: readonly Claim[], site: URL | undefined): void {
+  orderCards(
+    claims.map((claim) => [
+      claimCardFile(claim),
+      { input: claimCardInput(claim, site), from: claim.filePath ?? `the claim ${claim.id}` },
+    ]),
+  );
 }
 
 export function siteCardInput(site: URL | undefined): SiteCardInput {

@@ -1,8 +1,8 @@
 /**
  * What a claim's social card shows, built from the claim's fields alone. The
- * card route builds it from Astro's entry (src/lib/card-content.ts); the build
+ * claim route builds it from Astro's entry (src/lib/card-content.ts); the build
  * also builds it from the content check's reading of content/, to start
- * drawing cards before Astro has read content (src/lib/social-card-pool.ts).
+ * drawing cards before Astro has read content (src/integrations/social-cards/).
  * Node loads this module without Vite, so it imports by file path.
  */
 import type { RatingDimension, RatingKey } from "../schemas/ratings.ts";

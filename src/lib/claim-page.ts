@@ -6,7 +6,7 @@
 import type { CollectionEntry } from "astro:content";
 import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
 import type { Claim, Source } from "@/lib/claims";
-import { claimCardAlt, claimCardInput } from "@/lib/card-content";
+import { claimCardAlt, claimCardFile, claimCardInput } from "@/lib/card-content";
 import { contactLinks, type ContactLinks, type ContactRoutes } from "@/lib/deployment";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
@@ -179,7 +179,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
     propositionBy: input.propositionBy,
     seeAlso: input.seeAlso,
     url,
-    card: file(`cards/${claim.id}.png`),
+    card: file(claimCardFile(claim)),
     cardAlt: claimCardAlt(claimCardInput(claim, site)),
     sources,
     passages: new Map(

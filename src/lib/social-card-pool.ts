@@ -1,19 +1,16 @@
 /**
- * How social cards are produced: drawn in a pool of worker threads, one per
- * CPU, and kept between builds in a content-addressed cache.
+ * How social cards are produced: drawn in a pool of worker threads and kept
+ * between builds in a content-addressed cache.
  *
- * Drawing a card (src/lib/social-card.ts) costs tens of milliseconds of CPU,
- * and Astro renders one page at a time on one thread. So a build starts the
- * cards as early as it can: once content/ has passed the content check,
- * src/integrations/social-cards.ts hands the pool every published claim's
- * card (`prepareSocialCards` with one worker), which then draws while Astro
- * reads content and bundles; the card route adds any card still missing and
- * lets the pool use every CPU (`prepareSocialCards`, from getStaticPaths),
- * and each card's page only waits for its own (`renderSocialCard`). The two
- * callers load this module separately (the integration with Astro's config,
- * the route in Astro's bundle), so what is being drawn is kept on
- * `globalThis`, shared by both. Fewer than 32 missing cards (this site's own
- * 16) are drawn by the pages on the main thread instead.
+ * Drawing a card (src/lib/social-card.ts) costs tens of milliseconds of CPU.
+ * A build hands the pool every card as soon as content/ has passed its check
+ * (`prepareSocialCards`, from src/integrations/social-cards/), with CPUs
+ * left to Astro, and writes the cards its pages link to once Astro is done
+ * (`publishSocialCards`), letting the pool use every CPU then. The two
+ * callers load this module separately, but within one process, so what is
+ * being drawn is kept on `globalThis`. Fewer than 32 missing cards (this
+ * site's own 16) are drawn on the main thread instead. The dev server draws
+ * the card it is asked for (`renderSocialCard`).
  *
  * A card's file name is a hash of the card design (the code that draws it,
  * its packages, fonts and colours) and of its input, so a warm build (the
@@ -22,12 +19,22 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { CARD_RATING_COLOURS, FONTS, drawSocialCard, type CardInput } from "./social-card.ts";
+import {
+  CARD_RATING_COLOURS,
+  FONTS,
+  drawSocialCard,
+  renderSiteCard,
+  type CardInput,
+} from "./social-card.ts";
+import type { SiteCardInput } from "./card-content.ts";
 import { storeCard, type CardJob, type CardResult } from "./social-card-worker.ts";
+import type { CardOrder } from "./card-orders.ts";
 
 /** The card cache, which CI keeps between runs (.github/workflows/). */
 export const CARD_CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
@@ -99,8 +106,8 @@ interface Waiting {
 
 /**
  * Worker threads that draw cards in the order asked. Workers start when
- * there is work and end when the queue is empty, so their memory is free
- * again for the rest of the build.
+ * there is work and a free place, and end as soon as they have nothing to
+ * draw, so their memory is free again for the rest of the build.
  */
 class CardPool {
   #size: number;
@@ -115,9 +122,13 @@ class CardPool {
     this.#size = size;
   }
 
-  /** Lets the pool run up to `size` workers from now on (never fewer than before). */
-  widen(size: number): void {
-    this.#size = Math.max(this.#size, size);
+  /**
+   * Lets the pool run up to `size` workers from now on. With fewer, the
+   * workers over the limit end once they have drawn their card; with none,
+   * the pool waits, its queue kept, until it is given workers again.
+   */
+  resize(size: number): void {
+    this.#size = size;
     this.#pump();
   }
 
@@ -131,16 +142,13 @@ class CardPool {
   }
 
   #pump(): void {
-    while (this.#queue.length > 0) {
-      const worker = this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#start() : undefined);
-      if (!worker) return;
+    while (this.#queue.length > 0 && this.#busy.size < this.#size) {
+      const worker = this.#idle.pop() ?? this.#start();
       const job = this.#queue.shift() as CardJob;
       this.#busy.set(worker, job.id);
       worker.postMessage(job);
     }
-    if (this.#busy.size === 0) {
-      for (const worker of this.#idle.splice(0)) void worker.terminate();
-    }
+    for (const worker of this.#idle.splice(0)) void worker.terminate();
   }
 
   #start(): Worker {
@@ -188,9 +196,9 @@ function track(path: string, png: Promise<Buffer>): Promise<Buffer> {
 }
 
 /**
- * Starts drawing, in the worker pool, every card not yet in the cache, in the
- * order given (the order the pages will ask for them), with at most `workers`
- * threads (by default one per CPU). Returns at once.
+ * Starts drawing, in the worker pool, every card neither in the cache nor
+ * being drawn, in the order given, with at most `workers` threads (by
+ * default one per CPU). Returns at once.
  */
 export function prepareSocialCards(
   inputs: readonly CardInput[],
@@ -199,21 +207,44 @@ export function prepareSocialCards(
   const missing = inputs
     .map((input) => ({ input, path: cardCachePath(input) }))
     .filter(({ path }) => !drawing.has(path) && !existsSync(path));
-  shared.pool?.widen(workers);
+  shared.pool?.resize(workers);
   if (missing.length < POOL_MIN_CARDS) return;
   const pool = (shared.pool ??= new CardPool(Math.max(1, Math.min(workers, missing.length))));
   for (const { input, path } of missing) {
-    // A failure is reported by the page that asks for the card.
+    // A failure is reported by whoever asks for the card.
     track(path, pool.draw(input, path)).catch(() => undefined);
   }
 }
 
-/** The card's PNG: from the cache, from the pool if it is being drawn, else drawn here. */
-export async function renderSocialCard(input: CardInput): Promise<Buffer> {
-  const path = cardCachePath(input);
-  const pending = drawing.get(path);
-  if (pending) return pending;
+/**
+ * How many worker threads the pool may run from now on (none: it pauses,
+ * and goes on when it is given some).
+ */
+export function setSocialCardWorkers(workers: number): void {
+  shared.pool?.resize(workers);
+}
+
+/** Where the site's own card for this input is kept, beside the claims' cards. */
+export function siteCardCachePath(input: SiteCardInput): string {
+  const key = createHash("sha256")
+    .update(CARD_DESIGN_VERSION)
+    .update("the site's card")
+    .update(JSON.stringify(input))
+    .digest("hex");
+  return join(CARD_CACHE_DIR, `site-${key}.png`);
+}
+
+/** The site's own card (/card.png): from the cache, else drawn here and kept. */
+export async function renderSiteSocialCard(input: SiteCardInput): Promise<Buffer> {
+  const path = siteCardCachePath(input);
   if (existsSync(path)) return readFileSync(path);
+  const png = await renderSiteCard(input);
+  storeCard(path, png);
+  return png;
+}
+
+/** Draws a card on this thread, into the cache. */
+function drawHere(input: CardInput, path: string): Promise<Buffer> {
   return track(
     path,
     drawSocialCard(input).then((png) => {
@@ -221,4 +252,48 @@ export async function renderSocialCard(input: CardInput): Promise<Buffer> {
       return png;
     }),
   );
+}
+
+/** The card's PNG: from the pool if it is being drawn, else from the cache, else drawn here. */
+export async function renderSocialCard(input: CardInput): Promise<Buffer> {
+  const path = cardCachePath(input);
+  return drawing.get(path) ?? (existsSync(path) ? readFileSync(path) : drawHere(input, path));
+}
+
+/** The card's place in the cache, once it is there (drawn by the pool or here if need be). */
+async function cachedCard(input: CardInput): Promise<string> {
+  const path = cardCachePath(input);
+  await (drawing.get(path) ?? (existsSync(path) ? undefined : drawHere(input, path)));
+  return path;
+}
+
+/**
+ * Writes each card ordered to its path under `outDir`, copied from the cache
+ * once drawn, with every CPU drawing the ones still missing. Returns how many
+ * were not yet in the cache. A card that cannot be drawn fails with the
+ * content file it comes from.
+ */
+export async function publishSocialCards(
+  orders: ReadonlyMap<string, CardOrder>,
+  outDir: URL,
+): Promise<number> {
+  const inputs = [...orders.values()].map(({ input }) => input);
+  const waitedFor = inputs.filter((input) => !existsSync(cardCachePath(input))).length;
+  prepareSocialCards(inputs);
+  await Promise.all(
+    [...orders].map(async ([file, { input, from }]) => {
+      const target = fileURLToPath(new URL(file, outDir));
+      try {
+        const cached = await cachedCard(input);
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(cached, target);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`The social card of ${from} (${file}) could not be written: ${reason}`, {
+          cause: error,
+        });
+      }
+    }),
+  );
+  return waitedFor;
 }

@@ -220,7 +220,7 @@ export async function drawSocialCard(input: CardInput): Promise<Buffer> {
   return drawCard(claimCardTree(input));
 }
 
-/** The site's own card (/card.png), drawn once per build. */
+/** The site's own card (/card.png), drawn when the design or the site's name or address changes. */
 export async function renderSiteCard(input: SiteCardInput): Promise<Buffer> {
   return drawCard(siteCardTree(input));
 }

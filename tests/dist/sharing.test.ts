@@ -3,7 +3,7 @@
  * description for people who cannot see it, and the one-line answer each
  * claim page gives search.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { CLAIMS } from "../support/published-claims";
@@ -34,6 +34,13 @@ describe("link previews", () => {
     const image = new URL(meta(home, "og:image") ?? "");
     expect(image.pathname).toBe(`${BASE}card.png`);
     expect(pngSize(join(DIST, "card.png"))).toEqual([1200, 630]);
+  });
+
+  test("the cards folder holds one card per published claim, and nothing else", () => {
+    // The build writes these itself once Astro is done (src/integrations/social-cards/).
+    expect(readdirSync(join(DIST, "cards")).sort()).toEqual(
+      CLAIMS.map((claim) => `${claim.id}.png`).sort(),
+    );
   });
 
   for (const claim of CLAIMS) {

@@ -69,13 +69,13 @@ describe("the benchmark's build log reader", () => {
 
   test("adds up Astro's per-file timings by route, across split chunks and colours", () => {
     const timings = new RouteTimings();
-    timings.add("05:39:48   ├─ /cards/a.png (+80ms) \n05:39:48   ├─ /cards/b.p");
-    timings.add("ng \u001b[2m(+20ms)\u001b[22m\n  ├─ /claims/a/index.html (+5ms)\n");
+    timings.add("05:39:48   ├─ /sources/a/index.html (+80ms) \n05:39:48   ├─ /sources/b/in");
+    timings.add("dex.html \u001b[2m(+20ms)\u001b[22m\n  ├─ /claims/a/index.html (+5ms)\n");
     timings.add("  ├─ /claims/index.html (+3ms)\n  └─ /sources/index.html (+1m 2s)\n");
     timings.add("  ├─ /story/index.html (+1.50s)\n[build] Complete!");
     expect(timings.groups()).toEqual([
       { route: "top-level pages", files: 3, milliseconds: 63_503 },
-      { route: "/cards/*", files: 2, milliseconds: 100 },
+      { route: "/sources/*", files: 2, milliseconds: 100 },
       { route: "/claims/*", files: 1, milliseconds: 5 },
     ]);
   });
@@ -91,29 +91,35 @@ describe("the benchmark's verdict lines", () => {
     );
   });
 
-  test("read the time the content check and the search index report", () => {
+  test("read the time the content check, the cards and the search index report", () => {
     const timings = new RouteTimings();
     timings.add("09:25:48 [content-check] content/ passed every check in 1.25 s\n");
+    timings.add(
+      "09:27:30 [social-cards] wrote 1016 cards (654 not yet drawn when Astro finished) in 17.36 s\n",
+    );
     timings.add(
       "\u001b[2m09:27:34\u001b[22m [search-index] indexed 1027 pages for search in 4.5 s",
     );
     timings.add("\n09:27:34 [security-headers] wrote _headers\n");
-    expect(timings.steps()).toEqual({ contentCheck: 1250, searchIndex: 4500 });
+    expect(timings.steps()).toEqual({
+      contentCheck: 1250,
+      socialCards: 17_360,
+      searchIndex: 4500,
+    });
   });
 
   test("break a build's time down by phase, the rest counted as other", () => {
     const line = phaseBreakdown({
       seconds: 30,
       routes: [
-        { route: "/cards/*", files: 1000, milliseconds: 8000 },
         { route: "/claims/*", files: 1000, milliseconds: 6000 },
         { route: "top-level pages", files: 20, milliseconds: 2000 },
       ],
-      steps: { contentCheck: 1500, searchIndex: 4000 },
+      steps: { contentCheck: 1500, socialCards: 8000, searchIndex: 4000 },
     });
     expect(line).toBe(
       "content check 1.5 s; page rendering 8.0 s (/claims/* 6.0 s (1000 files), top-level pages 2.0 s (20 files)); " +
-        "cards 8.0 s (1000 files); search index 4.0 s; other 8.5 s (start-up, content sync, bundling, other hooks)",
+        "cards 8.0 s; search index 4.0 s; other 8.5 s (start-up, content sync, bundling, other hooks)",
     );
   });
 

@@ -4,14 +4,15 @@ import { describe, expect, test, vi } from "vitest";
 import type { CollectionEntry } from "astro:content";
 import { inspectContent } from "@/content-check";
 import { SCHEMAS } from "@/content-check/validate";
-import { earlyCardInputs } from "@/integrations/social-cards";
+import { earlyCardInputs } from "@/integrations/social-cards/index";
 import { addressOf } from "@/lib/card-input";
-import { claimCardInput } from "@/lib/card-content";
+import { claimCardInput, orderClaimCards } from "@/lib/card-content";
+import { takeCardOrders } from "@/lib/card-orders";
 import { fixtureRoot } from "./fixtures";
 
 const SITE_URL = new URL("https://factcheck.example.org/");
 
-/** The claims as the card route gets them: schema-parsed, published, in reading order. */
+/** The claims as the claim route gets them: schema-parsed, published, in reading order. */
 function routeClaims(root: string): CollectionEntry<"claims">[] {
   return inspectContent(root)
     .files.filter((file) => file.collection === "claims")
@@ -25,7 +26,7 @@ function routeClaims(root: string): CollectionEntry<"claims">[] {
 }
 
 describe("the cards a build starts drawing before Astro reads content", () => {
-  test("are exactly the cards the card route asks for, in its order (this site's content)", () => {
+  test("are exactly the cards the claim route orders, in its order (this site's content)", () => {
     const { problems, files } = inspectContent(process.cwd());
     expect(problems).toEqual([]);
     const early = earlyCardInputs(files, { site: SITE_URL.href, base: "/" });
@@ -52,7 +53,7 @@ describe("the cards a build starts drawing before Astro reads content", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test("name the site's address as the route does, under a sub-path too", () => {
+  test("name the site's address as the claim route does, under a sub-path too", () => {
     expect(addressOf(new URL("/", SITE_URL).href)).toBe("factcheck.example.org");
     const { files } = inspectContent(process.cwd());
     const [card] = earlyCardInputs(files, { site: SITE_URL.href, base: "/dji-check" });
@@ -91,5 +92,37 @@ describe("the card pool's two copies (Astro's config and Astro's bundle)", () =>
     } finally {
       shared.drawing.delete(first.cardCachePath(input));
     }
+  });
+});
+
+describe("the cards a build's pages order", () => {
+  test("are shared by the two copies of the order book, and taken once", async () => {
+    const first = await import("@/lib/card-orders");
+    vi.resetModules();
+    const second = await import("@/lib/card-orders");
+    expect(second).not.toBe(first);
+    const order = {
+      input: {
+        siteName: "DJI Claims Check",
+        address: "factcheck.example.org",
+        title: "An ordered card",
+        answer: "Unproven: a test card.",
+        ratings: { verdict: "unproven", reporting: "accurate" },
+      },
+      from: "content/claims/ordered.mdx",
+    } as const;
+    first.orderCards([["cards/ordered.png", order]]);
+    expect([...second.takeCardOrders()]).toEqual([["cards/ordered.png", order]]);
+    expect(first.takeCardOrders().size).toBe(0);
+  });
+
+  test("are each claim's card at the address its page links to", () => {
+    const claims = routeClaims(process.cwd());
+    orderClaimCards(claims, SITE_URL);
+    const orders = takeCardOrders();
+    expect([...orders.keys()]).toEqual(claims.map((claim) => `cards/${claim.id}.png`));
+    expect([...orders.values()].map(({ input }) => input)).toEqual(
+      claims.map((claim) => claimCardInput(claim, SITE_URL)),
+    );
   });
 });

@@ -1,14 +1,15 @@
+/**
+ * The dev server's route for claims' social cards (cards/<id>.png): draws the
+ * card asked for, or takes it from the card cache. A build has no such route;
+ * it writes every card once Astro is done (./index.ts).
+ */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { claimCardInput } from "@/lib/card-content";
 import { getPublishedClaims, type Claim } from "@/lib/claims";
-import { prepareSocialCards, renderSocialCard } from "@/lib/social-card-pool";
+import { renderSocialCard } from "@/lib/social-card-pool";
 
 export const getStaticPaths = (async () => {
   const claims = await getPublishedClaims();
-  // A build asks for every card, so the worker pool starts on all of them now;
-  // the dev server draws only the card it is asked for.
-  const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
-  if (import.meta.env.PROD) prepareSocialCards(claims.map((claim) => claimCardInput(claim, site)));
   return claims.map((claim) => ({ params: { id: claim.id }, props: { claim } }));
 }) satisfies GetStaticPaths;
 

@@ -1,0 +1,115 @@
+/**
+ * The claims' social cards, drawn beside Astro rather than by it. Drawing a
+ * card costs tens of milliseconds of CPU, and Astro renders one page at a
+ * time on one thread, so a build draws them in worker threads
+ * (src/lib/social-card-pool.ts) from the moment content/ passes its check,
+ * and writes them into the output once Astro is done:
+ *
+ * 1. `startSocialCards` (the content check's next step) hands the pool every
+ *    published claim's card, read through the same schema Astro uses; one
+ *    CPU is left to Astro while it reads content and bundles, two while it
+ *    renders pages (so on two CPUs the pool waits then).
+ * 2. The claim route orders, from Astro's own entries, the card each page
+ *    links to (src/lib/card-orders.ts). A card the early start got wrong (a
+ *    field Astro's schema would change) is a different card to the cache,
+ *    drawn at the end, never a wrong card published.
+ * 3. When Astro is done, this integration lets the pool use every CPU, waits
+ *    for the cards ordered and copies each from the card cache into the output.
+ *
+ * The dev server instead draws the card it is asked for, through a route
+ * this integration adds in dev only (./dev-route.ts).
+ */
+import { availableParallelism } from "node:os";
+import type { AstroConfig, AstroIntegration } from "astro";
+import type { ContentFile } from "../../content-check/index.ts";
+import { SCHEMAS } from "../../content-check/validate.ts";
+import { addressOf, cardInputFrom, type CardFields, type CardInput } from "../../lib/card-input.ts";
+import { onCardsOrdered, takeCardOrders } from "../../lib/card-orders.ts";
+import { SITE } from "../../site.config.ts";
+
+/**
+ * Workers beside Astro while it reads content and bundles: every CPU but
+ * the one its main thread runs on.
+ */
+const WORKERS_WHILE_BUNDLING = Math.max(1, availableParallelism() - 1);
+/**
+ * Workers while Astro renders pages: every CPU but two. Rendering keeps
+ * about two CPUs busy (its main thread, the garbage collector's threads,
+ * file writes), and its memory is at its peak: on two CPUs a card worker
+ * beside it drew 360 cards in 33 s while slowing the pages by as much, and
+ * took the build's peak memory to its budget (README, "Build benchmark").
+ */
+const WORKERS_WHILE_RENDERING = Math.max(0, availableParallelism() - 2);
+
+type ClaimData = CardFields & { draft: boolean; appearance: { order: number } };
+
+/**
+ * The published claims' card fields, in the order the site lists (and the
+ * claim route orders) them, as Astro will hold them: read through the same
+ * schema (which trims text, for one).
+ */
+export function publishedCardFields(files: readonly ContentFile[]): CardFields[] {
+  return files
+    .filter((file) => file.collection === "claims")
+    .flatMap((file) => {
+      const parsed = SCHEMAS.claims.safeParse(file.data);
+      return parsed.success ? [parsed.data as ClaimData] : [];
+    })
+    .filter((data) => !data.draft)
+    .sort((a, b) => a.appearance.order - b.appearance.order);
+}
+
+/** The card of every published claim, as the claim route will order it. */
+export function earlyCardInputs(
+  files: readonly ContentFile[],
+  { site, base }: Pick<AstroConfig, "site" | "base">,
+): CardInput[] {
+  if (!site) return [];
+  const address = addressOf(new URL(base.replace(/\/?$/, "/"), site).href);
+  return publishedCardFields(files).map((fields) => cardInputFrom(SITE.name, address, fields));
+}
+
+export async function startSocialCards(
+  files: readonly ContentFile[],
+  config: AstroConfig,
+): Promise<void> {
+  const inputs = earlyCardInputs(files, config);
+  if (inputs.length === 0) return;
+  // Loaded here, not with Astro's config, so the dev server never loads the drawing code.
+  const { prepareSocialCards, setSocialCardWorkers } =
+    await import("../../lib/social-card-pool.ts");
+  prepareSocialCards(inputs, WORKERS_WHILE_BUNDLING);
+  // The claim route orders its cards as Astro starts rendering pages.
+  const stop = onCardsOrdered(() => {
+    setSocialCardWorkers(WORKERS_WHILE_RENDERING);
+    stop();
+  });
+}
+
+export default function socialCards(): AstroIntegration {
+  return {
+    name: "social-cards",
+    hooks: {
+      "astro:config:setup": ({ command, injectRoute }) => {
+        if (command !== "dev") return;
+        injectRoute({
+          pattern: "/cards/[id].png",
+          entrypoint: new URL("./dev-route.ts", import.meta.url),
+          prerender: true,
+        });
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const orders = takeCardOrders();
+        if (orders.size === 0) return;
+        const started = performance.now();
+        const { publishSocialCards } = await import("../../lib/social-card-pool.ts");
+        const waitedFor = await publishSocialCards(orders, dir);
+        // The benchmark reads the time from this line (scripts/lib/build-log.ts).
+        const seconds = (performance.now() - started) / 1000;
+        logger.info(
+          `wrote ${orders.size} cards (${waitedFor} not yet drawn when Astro finished) in ${seconds.toFixed(2)} s`,
+        );
+      },
+    },
+  };
+}

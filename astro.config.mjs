@@ -20,10 +20,10 @@ export default defineConfig({
   // A second build (the sub-path deployment test) goes to its own folder.
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
-  // The search index is built after Astro exits (scripts/index-search.ts, in `npm run build`).
   // Once content/ passes its check, the social cards start drawing beside
-  // Astro; they are written into the output when Astro is done
-  // (src/integrations/social-cards/).
+  // Astro (src/integrations/social-cards/). The cards still missing, and the
+  // search index, are made after Astro exits (scripts/finish-build.ts, in
+  // `npm run build`), so that their memory does not add to Astro's.
   integrations: [
     deploymentCheck(),
     contentCheck({ onPassed: startSocialCards }),

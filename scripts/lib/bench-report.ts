@@ -36,7 +36,8 @@ const filesOf = (count: number): string => `${count} ${count === 1 ? "file" : "f
  * Where the time went: the content check, page rendering by route, the
  * cards, the search index, and the rest (start-up, content sync, bundling,
  * the other build hooks). Cards are drawn in worker threads beside Astro;
- * their time is how long the build waited for them once Astro was done.
+ * their time is what the finishing step (scripts/finish-build.ts) spent
+ * drawing the rest and writing them out after Astro exited.
  */
 export function phaseBreakdown({ seconds, routes, steps }: BuildPhases): string {
   const format = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

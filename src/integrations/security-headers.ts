@@ -8,8 +8,11 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { headersFile } from "../lib/security.ts";
 
-/** Written after Astro exits, by scripts/index-search.ts (`npm run build`), so not yet here. */
-const SEARCH_INDEX_FOLDER = "pagefind";
+/**
+ * Written after Astro exits, by scripts/finish-build.ts (`npm run build`), so
+ * not yet here: the claims' social cards and the search index.
+ */
+const WRITTEN_AFTER_ASTRO = ["cards", "pagefind"];
 
 export default function securityHeaders(): AstroIntegration {
   let base = "/";
@@ -21,9 +24,9 @@ export default function securityHeaders(): AstroIntegration {
       },
       "astro:build:done": ({ dir, logger }) => {
         const topLevel = readdirSync(dir, { withFileTypes: true })
-          .filter((entry) => entry.name !== "_headers" && entry.name !== SEARCH_INDEX_FOLDER)
+          .filter((entry) => entry.name !== "_headers" && !WRITTEN_AFTER_ASTRO.includes(entry.name))
           .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
-        topLevel.push({ name: SEARCH_INDEX_FOLDER, folder: true });
+        topLevel.push(...WRITTEN_AFTER_ASTRO.map((name) => ({ name, folder: true })));
         writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile(base, topLevel));
         logger.info("wrote _headers");
       },

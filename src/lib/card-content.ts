@@ -38,7 +38,7 @@ export function claimCardFile(claim: Claim): string {
 
 /**
  * Orders, for the build, the card each claim's page links to, from Astro's
- * own entries: the social-cards integration writes them once Astro is done.
+ * own entries: a build writes them after Astro (src/integrations/social-cards/).
  */
 export function orderClaimCards(claims: readonly Claim[], site: URL | undefined): void {
   orderCards(

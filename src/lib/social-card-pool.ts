@@ -5,12 +5,12 @@
  * Drawing a card (src/lib/social-card.ts) costs tens of milliseconds of CPU.
  * A build hands the pool every card as soon as content/ has passed its check
  * (`prepareSocialCards`, from src/integrations/social-cards/), with CPUs
- * left to Astro, and writes the cards its pages link to once Astro is done
- * (`publishSocialCards`), letting the pool use every CPU then. The two
- * callers load this module separately, but within one process, so what is
- * being drawn is kept on `globalThis`. Fewer than 32 missing cards (this
- * site's own 16) are drawn on the main thread instead. The dev server draws
- * the card it is asked for (`renderSocialCard`).
+ * left to Astro, and stops it when Astro is done (`stopSocialCards`); once
+ * Astro has exited, scripts/finish-build.ts writes the cards the pages link
+ * to (`publishSocialCards`), drawing the ones still missing with every CPU.
+ * Fewer than 32 missing cards (this site's own 16) are drawn on the main
+ * thread instead. The dev server draws the card it is
+ * asked for (`renderSocialCard`).
  *
  * A card's file name is a hash of the card design (the code that draws it,
  * its packages, fonts and colours) and of its input, so a warm build (the
@@ -18,8 +18,8 @@
  * claim or design changed, and a stale file is never used.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFile, link, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -43,7 +43,7 @@ export const CARD_CACHE_DIR = join(process.cwd(), ".cache", "social-cards");
 const DESIGN_ENTRY = join(process.cwd(), "src", "lib", "social-card.ts");
 const DRAWING_PACKAGES = ["satori", "@resvg/resvg-js"] as const;
 /**
- * Fewer missing cards than this are drawn by the pages themselves: a worker
+ * Fewer missing cards than this are drawn on the main thread: a worker
  * takes about as long to start (loading satori, resvg and the fonts) as the
  * main thread takes to draw a couple of dozen cards.
  */
@@ -151,40 +151,49 @@ class CardPool {
     for (const worker of this.#idle.splice(0)) void worker.terminate();
   }
 
+  /**
+   * Drops the cards not yet started (their promises reject) and lets the
+   * workers end once they have drawn the cards they hold.
+   */
+  close(): void {
+    for (const job of this.#queue.splice(0)) {
+      this.#settle(job.id, new Error("the build no longer needs this card"));
+    }
+    this.resize(0);
+  }
+
   #start(): Worker {
     const worker = new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
     worker.on("message", (result: CardResult) => {
       this.#busy.delete(worker);
       this.#idle.push(worker);
-      const waiting = this.#waiting.get(result.id);
-      this.#waiting.delete(result.id);
-      if ("png" in result) waiting?.resolve(Buffer.from(result.png));
-      else waiting?.reject(new Error(`drawing a social card failed: ${result.error}`));
+      if ("png" in result) this.#settle(result.id, Buffer.from(result.png));
+      else this.#settle(result.id, new Error(`drawing a social card failed: ${result.error}`));
       this.#pump();
     });
-    worker.on("error", (error) => {
+    // A worker that fails, or ends while drawing, fails its card; the others go on.
+    const lose = (reason: string): void => {
       const id = this.#busy.get(worker);
       this.#busy.delete(worker);
-      const waiting = id === undefined ? undefined : this.#waiting.get(id);
-      if (id !== undefined) this.#waiting.delete(id);
-      waiting?.reject(new Error(`drawing a social card failed: ${error.message}`));
+      if (id !== undefined) this.#settle(id, new Error(`drawing a social card failed: ${reason}`));
       this.#pump();
-    });
+    };
+    worker.on("error", (error) => lose(error.message));
+    worker.on("exit", (code) => lose(`its worker thread ended (exit code ${code})`));
     return worker;
+  }
+
+  #settle(id: number, outcome: Buffer | Error): void {
+    const waiting = this.#waiting.get(id);
+    this.#waiting.delete(id);
+    if (outcome instanceof Error) waiting?.reject(outcome);
+    else waiting?.resolve(outcome);
   }
 }
 
-interface SharedState {
-  pool: CardPool | undefined;
-  /** Cards being drawn, by cache path, so a card is never drawn twice at once. */
-  readonly drawing: Map<string, Promise<Buffer>>;
-}
-const SHARED = Symbol.for("dji-claims-check.social-cards");
-const shared = ((globalThis as { [SHARED]?: SharedState })[SHARED] ??= {
-  pool: undefined,
-  drawing: new Map(),
-});
-const { drawing } = shared;
+let pool: CardPool | undefined;
+/** Cards being drawn, by cache path, so a card is never drawn twice at once. */
+const drawing = new Map<string, Promise<Buffer>>();
 
 function track(path: string, png: Promise<Buffer>): Promise<Buffer> {
   drawing.set(path, png);
@@ -207,9 +216,9 @@ export function prepareSocialCards(
   const missing = inputs
     .map((input) => ({ input, path: cardCachePath(input) }))
     .filter(({ path }) => !drawing.has(path) && !existsSync(path));
-  shared.pool?.resize(workers);
+  pool?.resize(workers);
   if (missing.length < POOL_MIN_CARDS) return;
-  const pool = (shared.pool ??= new CardPool(Math.max(1, Math.min(workers, missing.length))));
+  pool ??= new CardPool(Math.max(1, Math.min(workers, missing.length)));
   for (const { input, path } of missing) {
     // A failure is reported by whoever asks for the card.
     track(path, pool.draw(input, path)).catch(() => undefined);
@@ -221,7 +230,16 @@ export function prepareSocialCards(
  * and goes on when it is given some).
  */
 export function setSocialCardWorkers(workers: number): void {
-  shared.pool?.resize(workers);
+  pool?.resize(workers);
+}
+
+/**
+ * Ends the pool's work once a build has its cards: cards still queued (ones
+ * no page ordered) are dropped, and the workers end after their current card.
+ */
+export function stopSocialCards(): void {
+  pool?.close();
+  pool = undefined;
 }
 
 /** Where the site's own card for this input is kept, beside the claims' cards. */
@@ -268,6 +286,21 @@ async function cachedCard(input: CardInput): Promise<string> {
 }
 
 /**
+ * Puts a cached card in the output as a hard link to it, so no bytes are
+ * copied (a thousand cards copied took about 0.7 s more), or as a copy where
+ * the file system cannot link. Sharing the file is safe: the cache never
+ * changes a card in place (storeCard writes a new file and renames it).
+ */
+async function place(cached: string, target: string): Promise<void> {
+  await rm(target, { force: true });
+  try {
+    await link(cached, target);
+  } catch {
+    await copyFile(cached, target);
+  }
+}
+
+/**
  * Writes each card ordered to its path under `outDir`, copied from the cache
  * once drawn, with every CPU drawing the ones still missing. Returns how many
  * were not yet in the cache. A card that cannot be drawn fails with the
@@ -280,13 +313,15 @@ export async function publishSocialCards(
   const inputs = [...orders.values()].map(({ input }) => input);
   const waitedFor = inputs.filter((input) => !existsSync(cardCachePath(input))).length;
   prepareSocialCards(inputs);
+  const targets = [...orders.keys()].map((file) => fileURLToPath(new URL(file, outDir)));
+  for (const folder of new Set(targets.map((target) => dirname(target)))) {
+    mkdirSync(folder, { recursive: true });
+  }
   await Promise.all(
-    [...orders].map(async ([file, { input, from }]) => {
-      const target = fileURLToPath(new URL(file, outDir));
+    [...orders].map(async ([file, { input, from }], index) => {
+      const target = targets[index] as string;
       try {
-        const cached = await cachedCard(input);
-        await mkdir(dirname(target), { recursive: true });
-        await copyFile(cached, target);
+        await place(await cachedCard(input), target);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`The social card of ${from} (${file}) could not be written: ${reason}`, {

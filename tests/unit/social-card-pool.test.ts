@@ -15,6 +15,7 @@ import {
   renderSocialCard,
   setSocialCardWorkers,
   siteCardCachePath,
+  stopSocialCards,
 } from "@/lib/social-card-pool";
 import { renderSiteCard } from "@/lib/social-card";
 
@@ -109,6 +110,21 @@ describe("the social-card cache", () => {
     expect(drawn()).toBe(1);
     setSocialCardWorkers(2);
     await expect.poll(drawn, { timeout: 100_000, interval: 100 }).toBe(inputs.length);
+  }, 120_000);
+
+  test("once stopped, drops the cards not yet started and draws no more", async () => {
+    const inputs = Array.from({ length: 32 }, (_, index) => freshInput(200 + index));
+    written.push(...inputs.map(cardCachePath));
+    const drawn = (): number => inputs.filter((input) => existsSync(cardCachePath(input))).length;
+    prepareSocialCards(inputs, 1);
+    stopSocialCards();
+    // The one worker draws the card it was given, then ends.
+    await expect.poll(drawn, { timeout: 60_000, interval: 100 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(drawn()).toBe(1);
+    // A dropped card is not lost: asked for, it is drawn.
+    const last = inputs.at(-1)!;
+    expect((await renderSocialCard(last)).equals(await drawSocialCard(last))).toBe(true);
   }, 120_000);
 
   describe("writing a build's cards into its output", () => {

@@ -16,7 +16,7 @@ import { SITE } from "@/site.config";
 
 const site = new URL("https://factcheck.example.org/");
 
-/** The site's real claims, as the card route gets them. */
+/** The site's real claims, as the claim route gets them. */
 const claims = loadContent(process.cwd())
   .files.filter((file) => file.collection === "claims")
   .map(

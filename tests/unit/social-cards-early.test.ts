@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import type { CollectionEntry } from "astro:content";
@@ -7,7 +8,7 @@ import { SCHEMAS } from "@/content-check/validate";
 import { earlyCardInputs } from "@/integrations/social-cards/index";
 import { addressOf } from "@/lib/card-input";
 import { claimCardInput, orderClaimCards } from "@/lib/card-content";
-import { takeCardOrders } from "@/lib/card-orders";
+import { cardOrdersFile, loadCardOrders, saveCardOrders, takeCardOrders } from "@/lib/card-orders";
 import { fixtureRoot } from "./fixtures";
 
 const SITE_URL = new URL("https://factcheck.example.org/");
@@ -66,35 +67,6 @@ describe("the cards a build starts drawing before Astro reads content", () => {
   });
 });
 
-describe("the card pool's two copies (Astro's config and Astro's bundle)", () => {
-  test("share what is being drawn, so no card is drawn twice", async () => {
-    const first = await import("@/lib/social-card-pool");
-    vi.resetModules();
-    const second = await import("@/lib/social-card-pool");
-    expect(second).not.toBe(first);
-    const shared = (globalThis as Record<symbol, unknown>)[
-      Symbol.for("dji-claims-check.social-cards")
-    ] as { drawing: Map<string, Promise<Buffer>> };
-    expect(shared.drawing).toBeInstanceOf(Map);
-    const pending = Promise.resolve(Buffer.from("a card the first copy is drawing"));
-    const input = {
-      siteName: "DJI Claims Check",
-      address: "factcheck.example.org",
-      title: `Shared card ${Math.random()}`,
-      answer: "Unproven: a test card.",
-      ratings: { verdict: "unproven", reporting: "accurate" },
-    } as const;
-    shared.drawing.set(first.cardCachePath(input), pending);
-    try {
-      expect((await second.renderSocialCard(input)).toString()).toBe(
-        "a card the first copy is drawing",
-      );
-    } finally {
-      shared.drawing.delete(first.cardCachePath(input));
-    }
-  });
-});
-
 describe("the cards a build's pages order", () => {
   test("are shared by the two copies of the order book, and taken once", async () => {
     const first = await import("@/lib/card-orders");
@@ -124,5 +96,20 @@ describe("the cards a build's pages order", () => {
     expect([...orders.values()].map(({ input }) => input)).toEqual(
       claims.map((claim) => claimCardInput(claim, SITE_URL)),
     );
+  });
+
+  test("are handed to the finishing step in a file per output folder, none leaving no file", () => {
+    const root = mkdtempSync(join(tmpdir(), "card-orders-"));
+    const file = cardOrdersFile(root, join(root, "dist-subpath"));
+    expect(file).toBe(join(root, ".cache", "card-orders", "dist-subpath.json"));
+    expect(loadCardOrders(file)).toBeUndefined();
+    const claims = routeClaims(process.cwd());
+    orderClaimCards(claims, SITE_URL);
+    const orders = takeCardOrders();
+    saveCardOrders(file, orders);
+    expect(loadCardOrders(file)).toEqual(orders);
+    saveCardOrders(file, new Map());
+    expect(existsSync(file)).toBe(false);
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -18,7 +18,7 @@ import {
 import { setDevCheckState } from "./dev-state.ts";
 
 export interface ContentCheckOptions {
-  /** A build's next step once content/ has passed, given the files the check read. */
+  /** A build's next step once content/ has passed, given the files the check read (builds only). */
   onPassed?: (files: readonly ContentFile[], config: AstroConfig) => void | Promise<void>;
 }
 
@@ -57,7 +57,8 @@ export default function contentCheck({ onPassed }: ContentCheckOptions = {}): As
           // The benchmark reads the time from this line (scripts/lib/build-log.ts).
           const seconds = (performance.now() - started) / 1000;
           astroLogger.info(`content/ passed every check in ${seconds.toFixed(2)} s`);
-          await onPassed?.(files, config);
+          // Only a build goes on to its next step (`astro check` and `astro sync` end here).
+          if (command === "build") await onPassed?.(files, config);
           return;
         }
         astroLogger.error(formatReport(problems));

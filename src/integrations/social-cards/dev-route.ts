@@ -1,7 +1,7 @@
 /**
  * The dev server's route for claims' social cards (cards/<id>.png): draws the
  * card asked for, or takes it from the card cache. A build has no such route;
- * it writes every card once Astro is done (./index.ts).
+ * it writes every card after Astro (./index.ts).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { claimCardInput } from "@/lib/card-content";

@@ -3,7 +3,7 @@
  * card costs tens of milliseconds of CPU, and Astro renders one page at a
  * time on one thread, so a build draws them in worker threads
  * (src/lib/social-card-pool.ts) from the moment content/ passes its check,
- * and writes them into the output once Astro is done:
+ * and writes them into the output once Astro has exited:
  *
  * 1. `startSocialCards` (the content check's next step) hands the pool every
  *    published claim's card, read through the same schema Astro uses; one
@@ -13,18 +13,26 @@
  *    links to (src/lib/card-orders.ts). A card the early start got wrong (a
  *    field Astro's schema would change) is a different card to the cache,
  *    drawn at the end, never a wrong card published.
- * 3. When Astro is done, this integration lets the pool use every CPU, waits
- *    for the cards ordered and copies each from the card cache into the output.
+ * 3. When Astro is done, this integration stops the pool and saves the
+ *    orders; once Astro has exited and freed its memory, scripts/finish-build.ts
+ *    (in `npm run build`) draws the cards still missing with every CPU and
+ *    copies each card from the cache into the output.
  *
  * The dev server instead draws the card it is asked for, through a route
  * this integration adds in dev only (./dev-route.ts).
  */
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { AstroConfig, AstroIntegration } from "astro";
 import type { ContentFile } from "../../content-check/index.ts";
 import { SCHEMAS } from "../../content-check/validate.ts";
 import { addressOf, cardInputFrom, type CardFields, type CardInput } from "../../lib/card-input.ts";
-import { onCardsOrdered, takeCardOrders } from "../../lib/card-orders.ts";
+import {
+  cardOrdersFile,
+  onCardsOrdered,
+  saveCardOrders,
+  takeCardOrders,
+} from "../../lib/card-orders.ts";
 import { SITE } from "../../site.config.ts";
 
 /**
@@ -35,9 +43,9 @@ const WORKERS_WHILE_BUNDLING = Math.max(1, availableParallelism() - 1);
 /**
  * Workers while Astro renders pages: every CPU but two. Rendering keeps
  * about two CPUs busy (its main thread, the garbage collector's threads,
- * file writes), and its memory is at its peak: on two CPUs a card worker
- * beside it drew 360 cards in 33 s while slowing the pages by as much, and
- * took the build's peak memory to its budget (README, "Build benchmark").
+ * file writes), and its memory is at its peak: on two CPUs, a card worker
+ * left drawing beside it saved no time and took the build's peak memory to
+ * its budget (README, "Build benchmark").
  */
 const WORKERS_WHILE_RENDERING = Math.max(0, availableParallelism() - 2);
 
@@ -87,10 +95,12 @@ export async function startSocialCards(
 }
 
 export default function socialCards(): AstroIntegration {
+  let root = "";
   return {
     name: "social-cards",
     hooks: {
-      "astro:config:setup": ({ command, injectRoute }) => {
+      "astro:config:setup": ({ command, config, injectRoute }) => {
+        root = fileURLToPath(config.root);
         if (command !== "dev") return;
         injectRoute({
           pattern: "/cards/[id].png",
@@ -99,16 +109,16 @@ export default function socialCards(): AstroIntegration {
         });
       },
       "astro:build:done": async ({ dir, logger }) => {
+        const { stopSocialCards } = await import("../../lib/social-card-pool.ts");
+        // The finishing step draws what is left, once Astro has freed its memory.
+        stopSocialCards();
         const orders = takeCardOrders();
-        if (orders.size === 0) return;
-        const started = performance.now();
-        const { publishSocialCards } = await import("../../lib/social-card-pool.ts");
-        const waitedFor = await publishSocialCards(orders, dir);
-        // The benchmark reads the time from this line (scripts/lib/build-log.ts).
-        const seconds = (performance.now() - started) / 1000;
-        logger.info(
-          `wrote ${orders.size} cards (${waitedFor} not yet drawn when Astro finished) in ${seconds.toFixed(2)} s`,
-        );
+        saveCardOrders(cardOrdersFile(root, fileURLToPath(dir)), orders);
+        if (orders.size > 0) {
+          logger.info(
+            `${orders.size} cards ordered; scripts/finish-build.ts writes them once Astro exits`,
+          );
+        }
       },
     },
   };

@@ -1,11 +1,11 @@
 /**
  * What `npm run build` does once `astro build` has exited and freed its
  * memory, so the peaks of the steps never add up (at 1,000 claims, about
- * 1.4 GB for Astro, 0.3 GB for the card workers and 0.4 GB for the indexer):
+ * 1.3 GB for Astro, 0.4 GB for the card workers and 0.4 GB for the indexer):
  *
  * 1. the social cards: the pages' cards that the build has not drawn yet are
- *    drawn with every CPU, and every card is copied from the card cache into
- *    the output (src/integrations/social-cards/ saved the build's orders);
+ *    drawn with every CPU, and every card is put in the output from the card
+ *    cache (src/integrations/social-cards/ saved the build's orders);
  * 2. the Pagefind search index, so every build ships a search that matches
  *    its pages. Only content marked `data-pagefind-body` (claims and sources)
  *    is indexed. The `_headers` file already names the `pagefind/` folder

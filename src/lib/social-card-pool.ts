@@ -301,7 +301,7 @@ async function place(cached: string, target: string): Promise<void> {
 }
 
 /**
- * Writes each card ordered to its path under `outDir`, copied from the cache
+ * Writes each card ordered to its path under `outDir`, linked from the cache
  * once drawn, with every CPU drawing the ones still missing. Returns how many
  * were not yet in the cache. A card that cannot be drawn fails with the
  * content file it comes from.

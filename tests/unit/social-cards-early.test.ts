@@ -68,7 +68,7 @@ describe("the cards a build starts drawing before Astro reads content", () => {
 });
 
 describe("the cards a build's pages order", () => {
-  test("are shared by the two copies of the order book, and taken once", async () => {
+  test("are shared by the two copies of the order book, heard as they come, and taken once", async () => {
     const first = await import("@/lib/card-orders");
     vi.resetModules();
     const second = await import("@/lib/card-orders");
@@ -83,9 +83,15 @@ describe("the cards a build's pages order", () => {
       },
       from: "content/claims/ordered.mdx",
     } as const;
+    const heard = vi.fn();
+    const stop = second.onCardsOrdered(heard);
     first.orderCards([["cards/ordered.png", order]]);
+    expect(heard).toHaveBeenCalledTimes(1);
     expect([...second.takeCardOrders()]).toEqual([["cards/ordered.png", order]]);
     expect(first.takeCardOrders().size).toBe(0);
+    stop();
+    first.orderCards([]);
+    expect(heard).toHaveBeenCalledTimes(1);
   });
 
   test("are each claim's card at the address its page links to", () => {

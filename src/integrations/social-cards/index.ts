@@ -16,7 +16,7 @@
  * 3. When Astro is done, this integration stops the pool and saves the
  *    orders; once Astro has exited and freed its memory, scripts/finish-build.ts
  *    (in `npm run build`) draws the cards still missing with every CPU and
- *    copies each card from the cache into the output.
+ *    puts each card in the output from the cache.
  *
  * The dev server instead draws the card it is asked for, through a route
  * this integration adds in dev only (./dev-route.ts).

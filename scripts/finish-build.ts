@@ -4,14 +4,17 @@
  * 1.3 GB for Astro, 0.4 GB for the card workers and 0.4 GB for the indexer):
  *
  * 1. the social cards: the pages' cards that the build has not drawn yet are
- *    drawn with every CPU, and every card is put in the output from the card
- *    cache (src/integrations/social-cards/ saved the build's orders);
+ *    drawn with every CPU, and every card is copied into the output from the
+ *    card cache (src/integrations/social-cards/ saved the build's orders);
  * 2. the Pagefind search index, so every build ships a search that matches
  *    its pages. Only content marked `data-pagefind-body` (claims and sources)
  *    is indexed. The `_headers` file already names the `pagefind/` folder
  *    (src/integrations/security-headers.ts).
  *
  *   node scripts/finish-build.ts [folder]     (default: dist)
+ *
+ * with the project's Node (node_modules/.bin/node, first on PATH in npm
+ * scripts); `astro build` alone leaves the cards and the search out.
  */
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -28,7 +31,7 @@ async function writeCards(site: string): Promise<string | undefined> {
   try {
     const drawn = await publishSocialCards(orders, pathToFileURL(`${site}/`));
     rmSync(file);
-    return `wrote ${orders.size} cards (${drawn} drawn after Astro exited)`;
+    return `wrote ${orders.size} cards: ${drawn} drawn now, the rest drawn by the build or an earlier one`;
   } finally {
     stopSocialCards();
   }

@@ -2,6 +2,7 @@
  * The content check: every rule an edit to content/ must pass, run before
  * Astro builds (see src/integrations/content-check/) and by the unit tests.
  */
+import { checkCardText } from "./card-text.ts";
 import { loadContent, type ContentFile } from "./load.ts";
 import { PLACEHOLDER_PROBLEM, checkIntegrity } from "./integrity.ts";
 import type { Problem } from "./problem.ts";
@@ -34,7 +35,12 @@ export function inspectContent(projectRoot: string): {
         "holds no published claim, so the site would have nothing to show; set draft: false on a finished claim",
     });
   }
-  const all = [...problems, ...schemaProblems, ...checkIntegrity(files, unreadable)];
+  const all = [
+    ...problems,
+    ...schemaProblems,
+    ...checkIntegrity(files, unreadable),
+    ...checkCardText(files),
+  ];
   // A placeholder in a field the schema or a reference check already named
   // (a rating, an id, a date) is reported there, with what to write instead.
   const named = new Set(

@@ -15,12 +15,22 @@ export const SCHEMAS = Object.fromEntries(
   COLLECTION_NAMES.map((name) => [name, COLLECTIONS[name].schema(ID_REFERENCES)]),
 ) as unknown as Record<CollectionName, z.ZodType>;
 
+/** The longest file name (without extension) a content file may have. */
+export const MAX_ID_LENGTH = 100;
+
 export function validateFile(file: ContentFile): Problem[] {
   const problems: Problem[] = [];
   if (!KEBAB_CASE.test(file.id)) {
     problems.push({
       file: file.file,
       message: `the file name "${file.id}" is not kebab-case; the name becomes the page address, so use lower-case words joined by hyphens, e.g. "${suggestKebab(file.id)}"`,
+    });
+  } else if (file.id.length > MAX_ID_LENGTH) {
+    // The build names its own files after the id; past the file system's
+    // limit (255 bytes) the bundler fails with a backtrace.
+    problems.push({
+      file: file.file,
+      message: `the file name "${file.id}" is ${file.id.length} characters long; the name becomes the page address, so keep it to ${MAX_ID_LENGTH} or fewer: a few words that name the claim`,
     });
   }
   const schema = SCHEMAS[file.collection];

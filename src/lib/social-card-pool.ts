@@ -18,8 +18,8 @@
  * claim or design changed, and a stale file is never used.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { copyFile, link, rm } from "node:fs/promises";
+import { constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -285,23 +285,13 @@ async function cachedCard(input: CardInput): Promise<string> {
   return path;
 }
 
-/**
- * Puts a cached card in the output as a hard link to it, so no bytes are
- * copied (a thousand cards copied took about 0.7 s more), or as a copy where
- * the file system cannot link. Sharing the file is safe: the cache never
- * changes a card in place (storeCard writes a new file and renames it).
- */
-async function place(cached: string, target: string): Promise<void> {
-  await rm(target, { force: true });
-  try {
-    await link(cached, target);
-  } catch {
-    await copyFile(cached, target);
-  }
+/** How many of these cards are not in the cache yet. */
+export function missingSocialCards(inputs: readonly CardInput[]): number {
+  return inputs.filter((input) => !existsSync(cardCachePath(input))).length;
 }
 
 /**
- * Writes each card ordered to its path under `outDir`, linked from the cache
+ * Writes each card ordered to its path under `outDir`, copied from the cache
  * once drawn, with every CPU drawing the ones still missing. Returns how many
  * were not yet in the cache. A card that cannot be drawn fails with the
  * content file it comes from.
@@ -311,7 +301,7 @@ export async function publishSocialCards(
   outDir: URL,
 ): Promise<number> {
   const inputs = [...orders.values()].map(({ input }) => input);
-  const waitedFor = inputs.filter((input) => !existsSync(cardCachePath(input))).length;
+  const waitedFor = missingSocialCards(inputs);
   prepareSocialCards(inputs);
   const targets = [...orders.keys()].map((file) => fileURLToPath(new URL(file, outDir)));
   for (const folder of new Set(targets.map((target) => dirname(target)))) {
@@ -321,7 +311,12 @@ export async function publishSocialCards(
     [...orders].map(async ([file, { input, from }], index) => {
       const target = targets[index] as string;
       try {
-        await place(await cachedCard(input), target);
+        // A copy, a clone of the disk blocks where the file system can make
+        // one (Btrfs, XFS). A hard link would cost less (0.2 s against 0.9 s
+        // for a thousand cards), but a tool that then changed the output's
+        // file in place would change the cached card, and every later build
+        // would publish it.
+        await copyFile(await cachedCard(input), target, constants.COPYFILE_FICLONE);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`The social card of ${from} (${file}) could not be written: ${reason}`, {

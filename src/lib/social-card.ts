@@ -13,11 +13,11 @@
  * through the @/ alias.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 import type { SiteCardInput } from "./card-content.ts";
+import { CARD_FONT_FILES } from "./card-fonts.ts";
 import type { CardInput } from "./card-input.ts";
 import { encodePng } from "./png.ts";
 import {
@@ -31,12 +31,7 @@ import {
 
 export type { CardInput };
 
-const require = createRequire(import.meta.url);
-/** The font files cards are drawn with, one per weight. */
-export const CARD_FONT_FILES = {
-  400: require.resolve("@fontsource/inter/files/inter-latin-400-normal.woff"),
-  700: require.resolve("@fontsource/inter/files/inter-latin-700-normal.woff"),
-} as const;
+export { CARD_FONT_FILES };
 const font = (weight: 400 | 700) => readFileSync(CARD_FONT_FILES[weight]);
 export const FONTS = [
   { name: "Inter", data: font(400), weight: 400 as const, style: "normal" as const },
@@ -72,8 +67,22 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): C
   props: { style, children },
 });
 
-const shorten = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
+/**
+ * The text cut to at most `max` characters, at a space when there is one in
+ * its last third (else mid-word: a long unbroken word must not take the
+ * whole text with it), with an ellipsis.
+ */
+const shorten = (text: string, max: number) => {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(" ", max - 1);
+  return `${text.slice(0, space >= (max * 2) / 3 ? space : max - 1).trimEnd()}…`;
+};
+/**
+ * However wide its letters, text stays within its lines: a word too long for
+ * a line is broken, and lines past the last are cut with an ellipsis, so the
+ * ratings below are never pushed off the card.
+ */
+const FIT = { overflowWrap: "break-word", lineClamp: 3 } as const;
 
 /**
  * Each rating's symbol as strokes in a 24×24 box: the same signs as the
@@ -182,12 +191,19 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
     el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
       el(
         "div",
-        { fontSize: 46, fontWeight: 700, lineHeight: 1.15, width: TEXT_WIDTH },
+        { fontSize: 46, fontWeight: 700, lineHeight: 1.15, width: TEXT_WIDTH, ...FIT },
         shorten(title, 110),
       ),
       el(
         "div",
-        { fontSize: 29, lineHeight: 1.35, color: "#3f3f46", marginTop: 20, width: TEXT_WIDTH },
+        {
+          fontSize: 29,
+          lineHeight: 1.35,
+          color: "#3f3f46",
+          marginTop: 20,
+          width: TEXT_WIDTH,
+          ...FIT,
+        },
         shorten(answer, 170),
       ),
     ]),

@@ -150,7 +150,7 @@ export function text(description: string, { max = 1000, unquoted = false } = {})
     .min(1, { error: "must not be empty" })
     .max(max, {
       error: (issue) =>
-        `is ${String((issue.input as string | undefined)?.length ?? "too many")} characters long; keep it under ${max}`,
+        `is ${String((issue.input as string | undefined)?.length ?? "too many")} characters long; keep it to ${max} or fewer`,
     });
   const checked = unquoted
     ? string.refine((value) => value.length < 2 || !WRAPPED_IN_QUOTES.test(value), {

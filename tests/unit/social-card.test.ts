@@ -94,4 +94,18 @@ describe("social cards", () => {
     );
     expect(siteCardAlt(siteCardInput(site))).toContain(SITE.description);
   });
+
+  test("a long unbroken word is cut, not dropped, and the text blocks keep to their lines", () => {
+    const input = {
+      ...claimCardInput(claims[0]!, site),
+      title: `ICE memo: ${"A".repeat(190)}`,
+      answer: `Unproven: ${"W".repeat(145)}`,
+    };
+    const tree = claimCardTree(input);
+    const [title] = drawnText(tree).filter((text) => text.startsWith("ICE memo: "));
+    expect(title).toBe(`ICE memo: ${"A".repeat(99)}…`);
+    const blocks = JSON.stringify(tree).match(/"lineClamp":3/g) ?? [];
+    expect(blocks).toHaveLength(2);
+    expect(JSON.stringify(tree)).toContain('"overflowWrap":"break-word"');
+  });
 });

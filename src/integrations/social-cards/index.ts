@@ -16,7 +16,7 @@
  * 3. When Astro is done, this integration stops the pool and saves the
  *    orders; once Astro has exited and freed its memory, scripts/finish-build.ts
  *    (in `npm run build`) draws the cards still missing with every CPU and
- *    puts each card in the output from the cache.
+ *    copies each card into the output from the cache.
  *
  * The dev server instead draws the card it is asked for, through a route
  * this integration adds in dev only (./dev-route.ts).
@@ -109,16 +109,19 @@ export default function socialCards(): AstroIntegration {
         });
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const { stopSocialCards } = await import("../../lib/social-card-pool.ts");
+        const { missingSocialCards, stopSocialCards } =
+          await import("../../lib/social-card-pool.ts");
         // The finishing step draws what is left, once Astro has freed its memory.
         stopSocialCards();
         const orders = takeCardOrders();
         saveCardOrders(cardOrdersFile(root, fileURLToPath(dir)), orders);
-        if (orders.size > 0) {
-          logger.info(
-            `${orders.size} cards ordered; scripts/finish-build.ts writes them once Astro exits`,
-          );
-        }
+        if (orders.size === 0) return;
+        const missing = missingSocialCards([...orders.values()].map(({ input }) => input));
+        logger.info(
+          `the pages link to ${orders.size} cards, ${orders.size - missing} of them drawn ` +
+            `(now or by an earlier build); the cards are not in the output yet: ` +
+            `scripts/finish-build.ts draws the rest and writes them all (npm run build runs it)`,
+        );
       },
     },
   };

@@ -9,8 +9,8 @@
  * Astro has exited, scripts/finish-build.ts writes the cards the pages link
  * to (`publishSocialCards`), drawing the ones still missing with every CPU.
  * Fewer than 32 missing cards (this site's own 16) are drawn on the main
- * thread instead. The dev server draws the card it is
- * asked for (`renderSocialCard`).
+ * thread instead. The dev server draws the card it is asked for
+ * (`renderSocialCard`).
  *
  * A card's file name is a hash of the card design (the code that draws it,
  * its packages, fonts and colours) and of its input, so a warm build (the

@@ -31,7 +31,6 @@ import {
 
 export type { CardInput };
 
-export { CARD_FONT_FILES };
 const font = (weight: 400 | 700) => readFileSync(CARD_FONT_FILES[weight]);
 export const FONTS = [
   { name: "Inter", data: font(400), weight: 400 as const, style: "normal" as const },

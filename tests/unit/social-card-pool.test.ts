@@ -9,6 +9,7 @@ import {
   CARD_CACHE_DIR,
   cardCachePath,
   designFiles,
+  missingSocialCards,
   prepareSocialCards,
   publishSocialCards,
   renderSiteSocialCard,
@@ -33,6 +34,13 @@ describe("the social-card cache", () => {
   afterEach(() => {
     for (const path of written.splice(0)) rmSync(path, { force: true });
   });
+
+  /** Enough fresh cards for the pool to start (fewer are drawn on the main thread), removed after the test. */
+  const poolBatch = (first: number): { inputs: CardInput[]; drawn: () => number } => {
+    const inputs = Array.from({ length: 32 }, (_, index) => freshInput(first + index));
+    written.push(...inputs.map(cardCachePath));
+    return { inputs, drawn: () => inputs.length - missingSocialCards(inputs) };
+  };
 
   test("names a card's file by its input, so a changed claim gets a new card", () => {
     const input = freshInput();
@@ -82,26 +90,17 @@ describe("the social-card cache", () => {
   });
 
   test("draws a build's cards in worker threads, byte for byte as the page would", async () => {
-    // Enough cards for the pool to start (fewer are drawn by the pages themselves).
-    const inputs = Array.from({ length: 32 }, (_, index) => freshInput(index));
-    written.push(...inputs.map(cardCachePath));
+    const { inputs, drawn } = poolBatch(0);
     prepareSocialCards(inputs);
     // Nothing asks for the cards: they appear in the cache all the same.
-    await expect
-      .poll(() => inputs.filter((input) => existsSync(cardCachePath(input))).length, {
-        timeout: 100_000,
-        interval: 100,
-      })
-      .toBe(inputs.length);
+    await expect.poll(drawn, { timeout: 100_000, interval: 100 }).toBe(inputs.length);
     const png = await renderSocialCard(inputs[7]!);
     expect(png.equals(readFileSync(cardCachePath(inputs[7]!)))).toBe(true);
     expect(png.equals(await drawSocialCard(inputs[7]!))).toBe(true);
   }, 120_000);
 
   test("waits with no workers, its queue kept, and goes on when given some", async () => {
-    const inputs = Array.from({ length: 32 }, (_, index) => freshInput(100 + index));
-    written.push(...inputs.map(cardCachePath));
-    const drawn = (): number => inputs.filter((input) => existsSync(cardCachePath(input))).length;
+    const { inputs, drawn } = poolBatch(100);
     prepareSocialCards(inputs, 1);
     setSocialCardWorkers(0);
     // The one worker draws the card it was given, then ends; nothing more is drawn.
@@ -113,9 +112,7 @@ describe("the social-card cache", () => {
   }, 120_000);
 
   test("once stopped, drops the cards not yet started and draws no more", async () => {
-    const inputs = Array.from({ length: 32 }, (_, index) => freshInput(200 + index));
-    written.push(...inputs.map(cardCachePath));
-    const drawn = (): number => inputs.filter((input) => existsSync(cardCachePath(input))).length;
+    const { inputs, drawn } = poolBatch(200);
     prepareSocialCards(inputs, 1);
     stopSocialCards();
     // The one worker draws the card it was given, then ends.

@@ -1,16 +1,10 @@
 import type { CollectionEntry } from "astro:content";
-import * as fontkit from "fontkit";
 import { describe, expect, test } from "vitest";
 import { claimCardAlt, claimCardInput, siteCardAlt, siteCardInput } from "@/lib/card-content";
 import { loadContent } from "@/content-check/load";
 import { SCHEMAS } from "@/content-check/validate";
-import {
-  CARD_FONT_FILES,
-  RATING_SYMBOL_PATHS,
-  claimCardTree,
-  siteCardTree,
-  type CardNode,
-} from "@/lib/social-card";
+import { undrawableCharacters } from "@/content-check/card-text";
+import { RATING_SYMBOL_PATHS, claimCardTree, siteCardTree, type CardNode } from "@/lib/social-card";
 import { RATING_DIMENSIONS, RATING_KEYS } from "@/schemas/ratings";
 import { SITE } from "@/site.config";
 
@@ -36,19 +30,8 @@ function drawnText(node: unknown): string[] {
   return [];
 }
 
-const fonts = Object.entries(CARD_FONT_FILES).map(([weight, file]) => {
-  const font = fontkit.openSync(file);
-  if (!("hasGlyphForCodePoint" in font)) throw new Error(`${file} is a font collection`);
-  return { weight, font };
-});
-
-/** Characters in `texts` that some card font cannot draw. */
-function missingGlyphs(texts: readonly string[]): string[] {
-  const characters = new Set([...texts.join("")]);
-  return [...characters].filter((character) =>
-    fonts.some(({ font }) => !font.hasGlyphForCodePoint(character.codePointAt(0) ?? 0)),
-  );
-}
+/** Characters in `texts` that some card font cannot draw (the content check's own test). */
+const missingGlyphs = (texts: readonly string[]): string[] => undrawableCharacters(texts.join(""));
 
 describe("social cards", () => {
   test("the glyph check finds a character the card font lacks", () => {

@@ -22,7 +22,8 @@ const fonts = Object.values(CARD_FONT_FILES).map((file) => {
 export function undrawableCharacters(text: string): string[] {
   const lacking = new Set<string>();
   for (const character of text) {
-    if (/\s/.test(character)) continue;
+    // Half a character (a lone surrogate) is the schema check's to report.
+    if (/\s|\p{Surrogate}/u.test(character)) continue;
     const codePoint = character.codePointAt(0) ?? 0;
     if (fonts.some((font) => !font.hasGlyphForCodePoint(codePoint))) lacking.add(character);
   }

@@ -18,12 +18,24 @@ export const SCHEMAS = Object.fromEntries(
 /** The longest file name (without extension) a content file may have. */
 export const MAX_ID_LENGTH = 100;
 
+/**
+ * Names Windows keeps for devices, whatever the extension: a file called
+ * `aux.mdx` cannot be checked out there, so one editor's pull request would
+ * lock every Windows editor out of the repository.
+ */
+const WINDOWS_DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 export function validateFile(file: ContentFile): Problem[] {
   const problems: Problem[] = [];
   if (!KEBAB_CASE.test(file.id)) {
     problems.push({
       file: file.file,
       message: `the file name "${file.id}" is not kebab-case; the name becomes the page address, so use lower-case words joined by hyphens, e.g. "${suggestKebab(file.id)}"`,
+    });
+  } else if (WINDOWS_DEVICE_NAMES.test(file.id)) {
+    problems.push({
+      file: file.file,
+      message: `the file name "${file.id}" is a name Windows keeps for a device, so editors on Windows could not check the file out; add a word or two that name the claim, e.g. "${file.id}-claim"`,
     });
   } else if (file.id.length > MAX_ID_LENGTH) {
     // The build names its own files after the id; past the file system's
@@ -42,6 +54,7 @@ export function validateFile(file: ContentFile): Problem[] {
     });
     return problems;
   }
+  problems.push(...illFormedText(file, file.data));
   const result = schema.safeParse(file.data, { reportInput: true });
   if (!result.success) {
     const issues = result.error.issues;
@@ -64,6 +77,31 @@ export function validateFile(file: ContentFile): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Text holding half of a character: YAML's escapes can write one ("\ud83d"
+ * alone), which UTF-8 cannot encode. Pages, feeds and cards would each replace
+ * or drop it their own way, and the card cache would not recognise its card.
+ */
+function illFormedText(file: ContentFile, value: unknown, path: PropertyKey[] = []): Problem[] {
+  if (typeof value === "string") {
+    const half = /\p{Surrogate}/u.exec(value);
+    if (!half || value.isWellFormed()) return [];
+    const code = (half[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
+    return [
+      {
+        file: file.file,
+        line: file.lineOf(path),
+        field: fieldName(path),
+        message: `holds "\\u${code}", half of a character written as an escape, which no page can show; type the character itself (an emoji, say) or delete the escape`,
+      },
+    ];
+  }
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    illFormedText(file, item, [...path, Array.isArray(value) ? Number(key) : key]),
+  );
 }
 
 function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodIssue): Problem[] {

@@ -3,9 +3,10 @@
  * a claim or the site config, so pages can describe a card (og:image:alt)
  * without drawing it, and tests can check its words. social-card.ts draws it.
  */
+import { createHash } from "node:crypto";
 import type { Claim } from "@/lib/claims";
 import { absolute } from "@/lib/site-urls";
-import { path } from "@/lib/urls";
+import { file, path } from "@/lib/urls";
 import { RATING_DIMENSIONS, RATING_DIMENSION_ORDER, ratingPhrase } from "@/schemas/ratings";
 import { SITE } from "@/site.config";
 import { addressOf, cardInputFrom, type CardInput } from "@/lib/card-input";
@@ -29,6 +30,18 @@ export function siteAddress(site: URL | undefined): string {
 
 export function claimCardInput(claim: Claim, site: URL | undefined): CardInput {
   return cardInputFrom(SITE.name, siteAddress(site), claim.data);
+}
+
+/**
+ * The address pages give a card: its file, with a fingerprint of what the
+ * card says (`?v=`). Social networks keep a link preview's image by its
+ * address, so when a correction changes a claim's card (its verdict, say),
+ * the address changes too and a preview fetched after the correction shows
+ * the new card, not the old verdict.
+ */
+export function cardAddress(cardFile: string, shows: CardInput | SiteCardInput): string {
+  const fingerprint = createHash("sha256").update(JSON.stringify(shows)).digest("hex");
+  return `${file(cardFile)}?v=${fingerprint.slice(0, 12)}`;
 }
 
 /** Where a claim's card is in the built site, from its root (the base path not included). */

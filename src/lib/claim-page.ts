@@ -6,11 +6,11 @@
 import type { CollectionEntry } from "astro:content";
 import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
 import type { Claim, Source } from "@/lib/claims";
-import { claimCardAlt, claimCardFile, claimCardInput } from "@/lib/card-content";
+import { cardAddress, claimCardAlt, claimCardFile, claimCardInput } from "@/lib/card-content";
 import { contactLinks, type ContactLinks, type ContactRoutes } from "@/lib/deployment";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
-import { claimPath, file, path } from "@/lib/urls";
+import { claimPath, path } from "@/lib/urls";
 import { SITE } from "@/site.config";
 
 /** One cited passage, as the text's marker and the source list show it. */
@@ -44,7 +44,7 @@ export interface ClaimPageData {
   readonly seeAlso: Claim | undefined;
   /** Absolute canonical URL. */
   readonly url: string;
-  /** Site path of the page's social card. */
+  /** Site path of the page's social card, with the fingerprint of what it says (`?v=`). */
   readonly card: string;
   /** What the card says (og:image:alt). */
   readonly cardAlt: string;
@@ -173,14 +173,15 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
   const url = absolute(site, claimPath(claim.id));
   const home = absolute(site, path());
   const filePath = claimFilePath(claim);
+  const cardInput = claimCardInput(claim, site);
   return {
     claim,
     claimant,
     propositionBy: input.propositionBy,
     seeAlso: input.seeAlso,
     url,
-    card: file(claimCardFile(claim)),
-    cardAlt: claimCardAlt(claimCardInput(claim, site)),
+    card: cardAddress(claimCardFile(claim), cardInput),
+    cardAlt: claimCardAlt(cardInput),
     sources,
     passages: new Map(
       sources.flatMap(({ passages }) => passages.map((passage) => [passage.id, passage])),

@@ -33,6 +33,7 @@ describe("link previews", () => {
     const home = pages.find((page) => page.url === BASE)!;
     const image = new URL(meta(home, "og:image") ?? "");
     expect(image.pathname).toBe(`${BASE}card.png`);
+    expect(image.searchParams.get("v")).toMatch(/^[0-9a-f]{12}$/);
     expect(pngSize(join(DIST, "card.png"))).toEqual([1200, 630]);
   });
 
@@ -46,7 +47,10 @@ describe("link previews", () => {
   for (const claim of CLAIMS) {
     test(`“${claim.id}” shares its own card, described with its answer and both ratings`, () => {
       const page = pages.find((built) => built.url === `${BASE}claims/${claim.id}/`)!;
-      expect(new URL(meta(page, "og:image") ?? "").pathname).toBe(`${BASE}cards/${claim.id}.png`);
+      const card = new URL(meta(page, "og:image") ?? "");
+      expect(card.pathname).toBe(`${BASE}cards/${claim.id}.png`);
+      // What the card says is fingerprinted into its address (cardAddress).
+      expect(card.searchParams.get("v")).toMatch(/^[0-9a-f]{12}$/);
       expect(pngSize(join(DIST, "cards", `${claim.id}.png`))).toEqual([1200, 630]);
       expect(meta(page, "og:image:alt")).toBe(
         `Social card: ${claim.title}. ${claim.answer} ${claim.verdictName}. ${claim.reportingName}.`,

@@ -10,7 +10,8 @@ import { join } from "node:path";
 
 export default function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), "dji-claims-check-tests-"));
-  // os.tmpdir() reads TMPDIR; the test workers, started after this, inherit it.
-  process.env["TMPDIR"] = dir;
+  // os.tmpdir() reads TMPDIR, or TEMP and TMP on Windows; the test workers,
+  // started after this, inherit them.
+  for (const name of ["TMPDIR", "TEMP", "TMP"]) process.env[name] = dir;
   return () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }

@@ -16,9 +16,9 @@ function withText(order: string[], citations = claim.data.citations) {
   };
 }
 
-const page = (repository = "https://github.com/o/r") =>
+const page = (repository = "https://github.com/o/r", shown = claim) =>
   assembleClaimPage({
-    claim,
+    claim: shown,
     claimant: claimants[0]!,
     firstAppearance: undefined,
     sourcesById,
@@ -33,6 +33,19 @@ describe("a claim page's data", () => {
     expect(page().cardAlt).toBe(
       `Social card: ${claim.data.title}. ${claim.data.answer} Is it true? Unproven. How Engadget reported it: Accurate.`,
     );
+  });
+
+  test("links its card by an address that changes when what the card says changes", () => {
+    // Social networks keep a preview's image by its address: a correction
+    // must give the card a new one, or shared links keep the old verdict.
+    const card = new URL(page().card, "https://site.test/");
+    expect(card.pathname).toBe(`/cards/${claim.id}.png`);
+    expect(card.searchParams.get("v")).toMatch(/^[0-9a-f]{12}$/);
+    expect(page().card).toBe(page("https://github.com/o/other").card);
+    const corrected = { ...claim, data: { ...claim.data, verdict: "inaccurate" as const } };
+    expect(page(undefined, corrected).card).not.toBe(page().card);
+    const reworded = { ...claim, data: { ...claim.data, answer: `${claim.data.answer} Still.` } };
+    expect(page(undefined, reworded).card).not.toBe(page().card);
   });
 
   test("reads citations in the order the text first uses them", () => {

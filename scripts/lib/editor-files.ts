@@ -134,11 +134,12 @@ HTML is limited to a few inline tags, and scripts, embeds, imports, footnotes,
 
 ### The rating scale
 
-Both \`reporting\` and \`verdict\` take one of these keys.
+Both \`reporting\` and \`verdict\` take one of these keys (not the answer's
+words: a verdict of \`mixed\` is written \`mixed\`, and its answer opens "Partly true:").
 
-| Key | Label | Definition |
-| --- | --- | --- |
-${RATINGS.map(({ key, label, definition }) => `| \`${key}\` | ${label} | ${definition} |`).join("\n")}
+| Key | Label | The answer opens with (verdict) | Definition |
+| --- | --- | --- | --- |
+${RATINGS.map(({ key, label, plainAnswer, definition }) => `| \`${key}\` | ${label} | ${plainAnswer}: | ${definition} |`).join("\n")}
 
 ## Sources: \`content/sources/<id>.yaml\`
 

@@ -7,7 +7,9 @@ import { COLLECTIONS, COLLECTION_NAMES } from "../schemas/collections.ts";
 import { ID_REFERENCES } from "../schemas/index.ts";
 import { KEBAB_CASE, PLACEHOLDER } from "../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
+import { ratingNamedBy } from "../schemas/ratings.ts";
 import { closest } from "./suggest.ts";
+import { curlyQuotes } from "./yaml-errors.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 /** Each collection's schema with references as plain ids, from the registry. */
@@ -71,8 +73,7 @@ export function validateFile(file: ContentFile): Problem[] {
       ),
     );
     for (const issue of issues) {
-      const missing = issue.code === "invalid_type" && issue.input === undefined;
-      if (missing && meant.has(fieldName(issue.path))) continue;
+      if (isMissing(file.data, issue) && meant.has(fieldName(issue.path))) continue;
       problems.push(...describeIssue(file, schema, issue));
     }
   }
@@ -94,7 +95,7 @@ function illFormedText(file: ContentFile, value: unknown, path: PropertyKey[] = 
         file: file.file,
         line: file.lineOf(path),
         field: fieldName(path),
-        message: `holds "\\u${code}", half of a character written as an escape, which no page can show; type the character itself (an emoji, say) or delete the escape`,
+        message: `holds "\\u${code}", half of a character written as an escape, which no page can show; delete the escape, or write the whole character it was part of`,
       },
     ];
   }
@@ -122,6 +123,23 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
     });
   }
   const field = fieldName(path);
+  if (isMissing(file.data, issue)) {
+    const meta = z.globalRegistry.get(fieldSchemaAt(schema, path) ?? schema);
+    const example =
+      meta?.["example"] === undefined
+        ? ""
+        : ` (for example: ${String(path.at(-1))}: ${String(meta["example"])})`;
+    const about = meta?.description ? ` It is: ${meta.description}` : "";
+    return [
+      {
+        file: file.file,
+        // A missing field has no line of its own; a nested one, its parent's.
+        line: path.length > 1 ? file.lineOf(path.slice(0, -1)) : undefined,
+        field,
+        message: `is required but missing; add it${example}.${about}`,
+      },
+    ];
+  }
   const line = file.lineOf(path) ?? file.lineOf(path.slice(0, -1));
   if (issue.input === null && issue.code === "invalid_type") {
     return [
@@ -133,39 +151,37 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
       },
     ];
   }
-  if (issue.input === undefined && issue.code === "invalid_type") {
-    const meta = z.globalRegistry.get(fieldSchemaAt(schema, path) ?? schema);
-    const example =
-      meta?.["example"] === undefined
-        ? ""
-        : ` (for example: ${String(path.at(-1))}: ${String(meta["example"])})`;
-    const about = meta?.description ? ` It is: ${meta.description}` : "";
-    return [
-      {
-        file: file.file,
-        line,
-        field,
-        message: `is required but missing; add it${example}.${about}`,
-      },
-    ];
-  }
   if (typeof issue.input === "string" && issue.input.includes(PLACEHOLDER)) {
     return [
       {
         file: file.file,
         line,
         field,
-        message: `still holds the template's placeholder; replace it: ${issue.message}`,
+        message: `still holds the template's placeholder; replace it (as written, it ${issue.message})`,
       },
     ];
   }
-  // A value one slip away from an allowed one ("unproved"): name it.
+  // `- It cited one reason: cyber risks` is a field named "It cited one
+  // reason" to YAML, not the text the editor meant.
+  const text = textReadAsField(issue);
+  if (text !== undefined) {
+    return [
+      {
+        file: file.file,
+        line,
+        field,
+        message: `holds a colon followed by a space, which YAML reads as the start of a new field; put the whole value in straight double quotes: "${curlyQuotes(text)}"`,
+      },
+    ];
+  }
+  // A value one slip away from an allowed one ("unproved"), or a rating
+  // written in the answer's words ("partly true"): name it.
   const guess =
     issue.code === "invalid_value" && typeof issue.input === "string"
-      ? closest(
+      ? (closest(
           issue.input,
           issue.values.filter((value): value is string => typeof value === "string"),
-        )
+        ) ?? ratingNamedBy(issue.input))
       : undefined;
   return [
     {
@@ -175,6 +191,39 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
       message: `${received(issue.input)}${issue.message}${guess ? `; did you mean "${guess}"?` : ""}`,
     },
   ];
+}
+
+/**
+ * A required field that is not there at all (as opposed to one holding a
+ * wrong value): whatever the field's type, the editor is told to add it.
+ */
+function isMissing(data: unknown, issue: z.core.$ZodIssue): boolean {
+  if (issue.input !== undefined || issue.path.length === 0) return false;
+  let parent: unknown = data;
+  for (const part of issue.path.slice(0, -1)) {
+    if (parent === null || typeof parent !== "object") return false;
+    parent = (parent as Record<PropertyKey, unknown>)[part];
+  }
+  return (
+    parent !== null &&
+    typeof parent === "object" &&
+    !Object.hasOwn(parent, issue.path.at(-1) as PropertyKey)
+  );
+}
+
+/**
+ * The text an editor wrote, when text was expected and YAML read it as a
+ * field and its value (an unquoted "words: more words" in a list).
+ */
+function textReadAsField(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== "invalid_type" || issue.expected !== "string") return undefined;
+  const input = issue.input;
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return undefined;
+  const entries = Object.entries(input);
+  if (entries.length !== 1) return undefined;
+  const [[key, value]] = entries as [[string, unknown]];
+  if (value !== null && typeof value === "object") return undefined;
+  return value === null ? `${key}:` : `${key}: ${String(value)}`;
 }
 
 function received(input: unknown): string {

@@ -22,6 +22,19 @@ const KEY_WITHOUT_SPACE = /^\s*(?:- )?([A-Za-z][\w-]*):(?=[^\s:/])(\S.*)$/;
 /** `key: value` where an unquoted value holds ": ". */
 const UNQUOTED_COLON = /^\s*(?:- )?([A-Za-z][\w-]*): +([^"'\s|>][^#]*?: .*)$/;
 
+/**
+ * Text to be put inside straight double quotes, its own double quotes made
+ * curly (“halt”), as a quotation inside a value must be.
+ */
+export function curlyQuotes(text: string): string {
+  let opening = true;
+  return text.replace(/"/g, () => {
+    const quote = opening ? "“" : "”";
+    opening = !opening;
+    return quote;
+  });
+}
+
 /** Counts the quotation marks that open or close a double-quoted string on a line. */
 const doubleQuotes = (line: string) => (line.replace(/\\./g, "").match(/"/g) ?? []).length;
 
@@ -148,7 +161,7 @@ export function explainYamlMistake(text: string): YamlMistake | undefined {
     if (colon) {
       return {
         line: n,
-        message: `the value of \`${colon[1]}\` holds a colon followed by a space, which YAML reads as the start of a new field; put the whole value in straight double quotes: ${colon[1]}: "${colon[2]?.trim()}"`,
+        message: `the value of \`${colon[1]}\` holds a colon followed by a space, which YAML reads as the start of a new field; put the whole value in straight double quotes: ${colon[1]}: "${curlyQuotes(colon[2]?.trim() ?? "")}"`,
       };
     }
   }

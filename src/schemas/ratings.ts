@@ -101,6 +101,24 @@ const SCALE: Record<RatingKey, Omit<Rating, "key">> = {
   },
 };
 
+/**
+ * The rating a value names in readers' words rather than as a key: its
+ * answer's opening ("partly true", "false") or its label ("Mostly
+ * accurate"), in any case, with spaces or hyphens. Undefined for anything else.
+ */
+export function ratingNamedBy(words: string): RatingKey | undefined {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[\s_-]+/g, " ")
+      .replace(/:$/, "")
+      .trim();
+  const wanted = plain(words);
+  return RATING_KEYS.find(
+    (key) => plain(SCALE[key].plainAnswer) === wanted || plain(SCALE[key].label) === wanted,
+  );
+}
+
 /** Every rating in scale order, best first. */
 export const RATINGS: readonly Rating[] = RATING_KEYS.map((key) => ({
   key,

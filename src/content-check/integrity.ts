@@ -456,11 +456,19 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
         problems.push({
           file: file.file,
           line: index + 1,
-          message: `${PLACEHOLDER_PROBLEM} (${line.trim().slice(0, 60)}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
+          message: `${PLACEHOLDER_PROBLEM} (${excerpt(line.trim())}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
         });
       }
     });
   }
+}
+
+/** A line cut to about 60 characters at a word's end, marked with "…" where cut. */
+function excerpt(line: string): string {
+  if (line.length <= 60) return line;
+  const cut = line.slice(0, 60);
+  const space = cut.lastIndexOf(" ");
+  return `${space > 40 ? cut.slice(0, space) : cut}…`;
 }
 
 /** How the placeholder rule's problems start, so a line reported more precisely is not repeated. */

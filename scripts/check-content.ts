@@ -37,10 +37,17 @@ if ("error" in base) {
     // Files .prettierignore leaves alone (content MDX) are as the editor wrote them.
     const info = await prettier.getFileInfo(join(root, path), {
       ignorePath: join(root, ".prettierignore"),
+      resolveConfig: false,
     });
     if (info.ignored) continue;
     const text = readFileSync(join(root, path), "utf8");
-    const options = { ...(await prettier.resolveConfig(join(root, path))), filepath: path };
+    // The project's own settings, named: left to search, Prettier would also
+    // load (and run) a settings file a pull request put beside the content.
+    const settings = await prettier.resolveConfig(join(root, path), {
+      config: join(root, ".prettierrc.json"),
+      editorconfig: false,
+    });
+    const options = { ...settings, filepath: path };
     // A file that does not parse is reported by the content check below.
     const formatted = await prettier.format(text, options).catch(() => text);
     if (formatted === text) continue;
@@ -50,7 +57,7 @@ if ("error" in base) {
   for (const file of unformatted) {
     problems.push({
       file,
-      message: `is not in the house format (line wrapping, quotes, spacing); run npm run check:content -- --fix to format the files you changed, or npx prettier --write ${file}`,
+      message: `is not in the house format (line wrapping, quotes, spacing); run npm run check:content -- --fix to format the files you changed`,
     });
   }
   const today = new Date().toISOString().slice(0, 10);

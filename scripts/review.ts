@@ -8,10 +8,9 @@
  *   npm run review                 print it
  *   npm run review -- --out F      also write it to F (CI: the job summary)
  */
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { changedFiles, findBase, followMovedClaims, textAtBase } from "./lib/changes.ts";
+import { changedFiles, findBase, followMovedClaims, textAtBase, textNow } from "./lib/changes.ts";
 import { reviewMarkdown, type ChangedFile } from "./lib/review.ts";
 
 const root = process.cwd();
@@ -24,12 +23,11 @@ if ("error" in base) {
 const files: ChangedFile[] = followMovedClaims(root, base, changedFiles(root, base, "content")).map(
   (change) => {
     const path = change.after ?? change.before ?? "";
-    const now = change.after ? join(root, change.after) : undefined;
     return {
       status: change.status,
       path,
       before: change.before ? textAtBase(root, base, change.before) : undefined,
-      after: now && existsSync(now) ? readFileSync(now, "utf8") : undefined,
+      after: change.after ? textNow(root, change.after) : undefined,
     };
   },
 );

@@ -1,22 +1,42 @@
 /** Site-wide settings. Values that differ per deployment come from the environment. */
 
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { contactRoutes, repositoryUrl } from "./lib/deployment.ts";
 import { ID_REFERENCES, storySchema } from "./schemas/index.ts";
 
-/**
- * The story, read once when the build starts, with the same parser and schema
- * the content check has already passed it with.
- */
-function readStory() {
-  const file = join(process.cwd(), "content", "story", "story.yaml");
-  const { title, publisher, author, date, url } = storySchema(ID_REFERENCES).parse(
-    load(readFileSync(file, "utf8")),
-  );
-  return { title, publisher, author, date: date.toISOString().slice(0, 10), url };
+interface Story {
+  title: string;
+  publisher: string;
+  author: string;
+  date: string;
+  url: string;
 }
+
+/**
+ * The story, read the first time a page asks for it: after the content check
+ * has passed it (src/integrations/content-check/), with the same parser and
+ * schema. Read when the config loads, a broken or linked story.yaml would
+ * stop the build before the check could say what is wrong, and the parser's
+ * message would quote the file (a link to a secret, say) into a public log.
+ */
+export function readStory(root = process.cwd()): Story {
+  const file = join(root, "content", "story", "story.yaml");
+  try {
+    if (lstatSync(file).isSymbolicLink()) throw new Error("a symbolic link");
+    const { title, publisher, author, date, url } = storySchema(ID_REFERENCES).parse(
+      load(readFileSync(file, "utf8")),
+    );
+    return { title, publisher, author, date: date.toISOString().slice(0, 10), url };
+  } catch {
+    throw new Error(
+      "content/story/story.yaml could not be read as the story; run npm run check:content, which says what to fix",
+    );
+  }
+}
+
+let story: Story | undefined;
 
 const repository = repositoryUrl();
 
@@ -42,5 +62,8 @@ export const SITE = {
   /** The branch editors open pull requests against. */
   branch: "main",
   /** The story this site checks, from content/story/story.yaml (editors change it there). */
-  story: readStory(),
+  get story(): Story {
+    story ??= readStory();
+    return story;
+  },
 } as const;

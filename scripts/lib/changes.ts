@@ -5,7 +5,7 @@
  * included) with the merge base found here, and say which it was.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
 
@@ -102,6 +102,20 @@ export function changedFiles(cwd: string, base: Base, folder: string): Change[] 
   return [...tracked, ...untracked];
 }
 
+/**
+ * A file's text in the working tree; undefined if it is gone, or is not a
+ * plain file: a symbolic link could show a file from outside the repository
+ * (the review goes to a public job summary). The content check refuses links.
+ */
+export function textNow(cwd: string, path: string): string | undefined {
+  const file = join(cwd, path);
+  try {
+    return lstatSync(file).isFile() ? readFileSync(file, "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file's text at the merge base. */
 export function textAtBase(cwd: string, base: Base, path: string): string {
   return git(cwd, "show", `${base.mergeBase}:${path}`);
@@ -129,8 +143,8 @@ export function followMovedClaims(cwd: string, base: Base, changes: readonly Cha
   const paired = new Set<Change>();
   const result = changes.map((change): Change => {
     if (change.status !== "added" || !isClaim(change.after)) return change;
-    const now = join(cwd, change.after ?? "");
-    const claim = existsSync(now) ? quoted(readFileSync(now, "utf8")) : undefined;
+    const text = textNow(cwd, change.after ?? "");
+    const claim = text === undefined ? undefined : quoted(text);
     const moved = claim === undefined ? undefined : deleted.get(claim);
     if (!moved || paired.has(moved)) return change;
     paired.add(moved);

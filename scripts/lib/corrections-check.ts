@@ -3,11 +3,9 @@
  * rating or bottom line differs from the base branch must add a corrections
  * entry (src/content-check/corrections.ts says what counts).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
-import { changedFiles, followMovedClaims, textAtBase, type Base } from "./changes.ts";
+import { changedFiles, followMovedClaims, textAtBase, textNow, type Base } from "./changes.ts";
 
 export interface CorrectionsResult {
   readonly problems: Problem[];
@@ -24,9 +22,10 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
   );
   const problems: Problem[] = [];
   for (const { before: oldFile = "", after: file = "" } of changed) {
-    if (!existsSync(join(cwd, file))) continue;
+    const text = textNow(cwd, file);
+    if (text === undefined) continue;
     const before = frontmatterOf(textAtBase(cwd, base, oldFile));
-    const after = frontmatterOf(readFileSync(join(cwd, file), "utf8"));
+    const after = frontmatterOf(text);
     // A file whose frontmatter does not parse is reported by the content check.
     if (before && after) problems.push(...checkCorrection(file, before, after, today));
   }

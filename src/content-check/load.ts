@@ -71,9 +71,15 @@ export function loadContent(projectRoot: string): LoadResult {
   } catch {
     // No content/ at all: every required entry is reported missing below.
   }
+  problems.push(...strayEntries(content, projectRoot));
   for (const collection of COLLECTION_NAMES) {
     const folder = join(projectRoot, "content", collection);
-    for (const path of listFiles(folder, problems, projectRoot)) {
+    for (const path of listFiles(
+      folder,
+      COLLECTIONS[collection].extension,
+      problems,
+      projectRoot,
+    )) {
       const file = relative(projectRoot, path).split(sep).join("/");
       const loaded = readSafely(() => loadFile(collection, file, readFileSync(path, "utf8")), file);
       if ("problem" in loaded) {
@@ -90,13 +96,48 @@ export function loadContent(projectRoot: string): LoadResult {
 }
 
 /**
+ * Anything in content/ besides the collection folders. Editors' pull requests
+ * change content/ alone, and tools look there for settings of their own: a
+ * `.prettierrc.mjs` or `eslint.config.mjs` in content/ would be run by the
+ * formatter or the linter. So nothing but the collections may be there.
+ */
+function strayEntries(content: string, projectRoot: string): Problem[] {
+  let names: string[];
+  try {
+    names = readdirSync(content);
+  } catch {
+    return [];
+  }
+  const folders = new Set<string>(COLLECTION_NAMES);
+  return names
+    .filter((name) => !folders.has(name))
+    .sort()
+    .map((name) => {
+      const path = join(content, name);
+      const where = relative(projectRoot, path).split(sep).join("/");
+      const folder = lstatSync(path).isDirectory();
+      return {
+        file: folder ? `${where}/` : where,
+        message: folder
+          ? `is not one of the content folders; content/ holds only the folders ${COLLECTION_NAMES.join(", ")}, so move its files into the ones they belong in, or delete it`
+          : `is not in a content folder; content/ holds only the folders ${COLLECTION_NAMES.join(", ")}, so move the file into the one it belongs in, or delete it`,
+      };
+    });
+}
+
+/**
  * The files of one content folder. Collections are flat: Astro would publish
  * a file in a subfolder under a changed id (`x/index.yaml` replaces entry
  * `x`), so a subfolder is refused, as is a symbolic link, which could publish
  * a file from outside the repository. A leading underscore keeps a file out,
  * for Astro and for the check alike.
  */
-function listFiles(folder: string, problems: Problem[], projectRoot: string): string[] {
+function listFiles(
+  folder: string,
+  extension: string,
+  problems: Problem[],
+  projectRoot: string,
+): string[] {
   const where = (path: string) => relative(projectRoot, path).split(sep).join("/");
   let names: string[];
   try {
@@ -123,7 +164,10 @@ function listFiles(folder: string, problems: Problem[], projectRoot: string): st
       });
       return [];
     }
-    return name.startsWith("_") ? [] : [path];
+    // A leading underscore keeps an entry off the site, not out of the check:
+    // it must still be a file of the collection's kind.
+    if (name.startsWith("_") && name.endsWith(extension)) return [];
+    return [path];
   });
 }
 
@@ -152,6 +196,40 @@ function readSafely(
   }
 }
 
+/**
+ * What the MDX parser (satteri, in Rust) cannot be trusted with: a very long
+ * line of `<!--` made it abort the whole check, thousands of `--` and `...`
+ * (smart punctuation) took gigabytes, and thousands of braces minutes. No
+ * page of this site comes near these limits; a file past one is refused
+ * before the parser sees it.
+ */
+const PARSER_LIMITS = [
+  { pattern: /<!--/g, most: 20, what: "HTML comments (<!--)" },
+  { pattern: /[{}]/g, most: 200, what: "braces ({ and })" },
+  { pattern: /--|\.\.\./g, most: 400, what: "dashes (--) and ellipses (...)" },
+] as const;
+const LONGEST_LINE = 5_000;
+
+function parserHazard(source: string): { line?: number; message: string } | undefined {
+  const lines = source.split("\n");
+  const long = lines.findIndex((line) => line.length > LONGEST_LINE);
+  if (long !== -1) {
+    return {
+      line: long + 1,
+      message: `this line is ${lines[long]?.length} characters long; a line may be at most ${LONGEST_LINE}, so break it into paragraphs`,
+    };
+  }
+  for (const { pattern, most, what } of PARSER_LIMITS) {
+    const count = source.match(pattern)?.length ?? 0;
+    if (count > most) {
+      return {
+        message: `holds ${count} ${what}; a page may hold at most ${most}, far more than any real page needs, so remove them`,
+      };
+    }
+  }
+  return undefined;
+}
+
 /** Content files are a few kilobytes; anything far larger is a mistake or an attack. */
 const MAX_FILE_BYTES = 200 * 1024;
 
@@ -166,7 +244,7 @@ function loadFile(
     return {
       problem: {
         file,
-        message: `files in content/${collection}/ must end in ${extension}; rename it (or start its name with _ to keep it out of the site)`,
+        message: `files in content/${collection}/ must end in ${extension}; rename it, or move it out of content/`,
       },
     };
   }
@@ -180,6 +258,9 @@ function loadFile(
       },
     };
   }
+
+  const hazard = extension === ".mdx" ? parserHazard(source) : undefined;
+  if (hazard) return { problem: { file, ...hazard } };
 
   const control = findControlCharacter(source);
   if (control) {

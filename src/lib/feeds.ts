@@ -3,7 +3,6 @@
  * JSON Feed 1.1. Plain functions of the data, so tests can call them.
  */
 import type { RSSFeedItem } from "@astrojs/rss";
-import { escape as escapeHtml } from "html-escaper";
 import { RATING_DIMENSION_ORDER, ratingPhrase } from "@/schemas/ratings";
 import type { Claim, CorrectionLogEntry } from "@/lib/claims";
 
@@ -28,18 +27,27 @@ function newestFirst(claims: readonly Claim[]): Claim[] {
   );
 }
 
+/**
+ * Plain text for a feed reader that may render it as HTML: markup shows as
+ * written. Only &, < and > are escaped; quotes and apostrophes stay as they
+ * are, or a reader that shows text as text would print "DJI&#39;s".
+ */
+function asText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 const correctionTitle = ({ kind, claim }: CorrectionLogEntry) =>
   `${kind === "correction" ? "Correction" : "Update"}: ${claim.data.title}`;
 
 export function claimRssItems(claims: readonly Claim[], link: FeedLink): RSSFeedItem[] {
   return newestFirst(claims).map((claim) => ({
     // Readers may render titles as HTML too; ours are plain text.
-    title: escapeHtml(claim.data.title),
+    title: asText(claim.data.title),
     link: link(claim.id),
     pubDate: claim.data.published,
     // RSS readers render a description as HTML; ours is plain text, so any
     // markup in it must show as written, not run.
-    description: escapeHtml(claimSummary(claim)),
+    description: asText(claimSummary(claim)),
   }));
 }
 
@@ -48,10 +56,10 @@ export function correctionRssItems(
   link: FeedLink,
 ): RSSFeedItem[] {
   return log.map((entry) => ({
-    title: escapeHtml(correctionTitle(entry)),
+    title: asText(correctionTitle(entry)),
     link: `${link(entry.claim.id)}#corrections-heading`,
     pubDate: entry.date,
-    description: escapeHtml(entry.text),
+    description: asText(entry.text),
   }));
 }
 

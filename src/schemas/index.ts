@@ -68,10 +68,16 @@ export const IN_BRIEF_MAX = 140;
  * the statement in our words. Never a question, because a rating shown under a
  * question reads as its answer.
  */
+/**
+ * The longest title: what the social card shows in full (it cuts a longer
+ * title), so the card never drops words that change what its rating rates.
+ */
+export const TITLE_MAX = 110;
+
 function claimTitle() {
   return text(
-    "What is being judged, in one form for every claim: who said it, a colon, and the statement in our words, with quoted words in single quotes (Engadget: 'Homeland Security' claims DJI drones are spying for China). Not a question. Keep it under about 90 characters (at most 200).",
-    { max: 200, unquoted: true },
+    `What is being judged, in one form for every claim: who said it, a colon, and the statement in our words, with quoted words in single quotes (Engadget: 'Homeland Security' claims DJI drones are spying for China). Not a question. Keep it under about 90 characters (at most ${TITLE_MAX}, what the social card can show).`,
+    { max: TITLE_MAX, unquoted: true },
   ).refine((title) => /^[^:?]{2,40}: \S/.test(title) && !title.endsWith("?"), {
     error:
       "must say who made the claim, a colon, then the statement, and not be a question, e.g. \"DJI: the ICE memo rests on 'clearly false and misleading claims'\"",

@@ -4,7 +4,7 @@
  * formatting of what the editor changed in one pass.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -68,6 +68,23 @@ describe("npm run check:content", { timeout: 30_000 }, () => {
     const fixed = run(root, "--fix");
     expect(fixed.status).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(tidy);
+  });
+
+  test("never runs a formatter settings file a pull request puts in content/, and refuses it", () => {
+    const root = checkout();
+    const marker = join(root, "ran.txt");
+    writeFileSync(
+      join(root, "content/.prettierrc.mjs"),
+      `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "ran");\nexport default {};\n`,
+    );
+    // A changed YAML file is what makes the command format, with settings.
+    writeFileSync(join(root, SOURCE), `${readFileSync(join(root, SOURCE), "utf8")}\n`);
+    const result = run(root);
+    expect(existsSync(marker)).toBe(false);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      "content/.prettierrc.mjs: is not in a content folder; content/ holds only the folders",
+    );
   });
 
   test("leaves MDX prose as the editor wrapped it", () => {

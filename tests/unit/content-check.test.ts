@@ -1,4 +1,4 @@
-import { rmSync, symlinkSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkContent, formatReport } from "@/content-check";
@@ -15,10 +15,44 @@ describe("the content check", () => {
     const problems = checkContent(fixtureRoot(variant));
     expect(problems.length).toBeGreaterThan(0);
     for (const problem of problems) {
-      expect(problem.file).toMatch(/^content\/[a-z]+\/(?:[^/]+\.[a-z]+|[^/]+\/)?$/);
+      // A file or folder of content/, or of one of its collection folders.
+      expect(problem.file).toMatch(/^content\/(?:[a-z]+\/)?(?:[^/]+\.[a-z]+|[^/]+\/)?$/);
     }
     expect(formatReport(problems)).toMatchSnapshot();
   });
+
+  // Each of these once aborted the check (a Rust panic naming no file), took
+  // gigabytes or took minutes in the MDX parser; now each is refused first.
+  test.each([
+    ["a line of 42,000 HTML comment openings", "<!--".repeat(42_000), ":32: this line is"],
+    [
+      "2,500 lines of dashes and ellipses",
+      "The memo -- as reported -- said so...\n".repeat(2_500),
+      ": holds 7502 dashes",
+    ],
+    ["171,000 braces on short lines", "{{{{{{{{{\n".repeat(19_000), ": holds 171000 braces"],
+  ])("refuses %s before the MDX parser sees it", (_, body, expected) => {
+    const root = fixtureRoot("valid");
+    const claim = join(root, "content/claims/fixture-claim.mdx");
+    const [, frontmatter] = readFileSync(claim, "utf8").split(/^---$/m);
+    writeFileSync(claim, `---${frontmatter}---\n\n${body}`);
+    const started = performance.now();
+    const report = formatReport(checkContent(root));
+    expect(report).toContain(`content/claims/fixture-claim.mdx${expected}`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  // Mongolian free variation selectors draw nothing, like U+180E beside them.
+  test.each(["180B", "180C", "180D", "180F"])(
+    "refuses the invisible U+%s in a page's text",
+    (code) => {
+      const root = fixtureRoot("valid");
+      const claim = join(root, "content/claims/fixture-claim.mdx");
+      const selector = String.fromCodePoint(Number.parseInt(code, 16));
+      writeFileSync(claim, `${readFileSync(claim, "utf8")}\nveri${selector}fied\n`);
+      expect(formatReport(checkContent(root))).toContain(`invisible control character (U+${code})`);
+    },
+  );
 
   // A link could publish a file from outside the repository (a build
   // machine's secrets), and a link to a folder once crashed the check.

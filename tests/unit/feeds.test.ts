@@ -15,7 +15,7 @@ describe("the RSS feeds", () => {
       link,
     );
     expect(item?.description).not.toContain("<img");
-    expect(item?.description).toContain("&lt;img src=&quot;https://evil.test/pixel.png&quot;&gt;");
+    expect(item?.description).toContain('&lt;img src="https://evil.test/pixel.png"&gt;');
   });
 
   test("show markup in a correction as written, never as HTML", () => {
@@ -32,6 +32,13 @@ describe("the RSS titles", () => {
   test("show markup in a title as written", () => {
     const [item] = claimRssItems([{ ...claim, data: { ...claim.data, title: hostile } }], link);
     expect(item?.title).not.toContain("<img");
+  });
+
+  // Escaped twice (as HTML, then as XML), "DJI's" read "DJI&#39;s" in readers.
+  test("keep apostrophes and quotes as they are", () => {
+    const title = `Engadget: 'Homeland Security' says DJI's "spying"`;
+    const [item] = claimRssItems([{ ...claim, data: { ...claim.data, title } }], link);
+    expect(item?.title).toBe(title);
   });
 });
 

@@ -2,7 +2,11 @@
  * `npm run review`: what a reviewer of an editorial pull request reads
  * instead of YAML diffs.
  */
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { textNow } from "../../scripts/lib/changes.ts";
+import { makeTempDir } from "../../scripts/lib/temp-site.ts";
 import { plain, reviewMarkdown, type ChangedFile } from "../../scripts/lib/review.ts";
 
 const claim = (fields: Record<string, string>, body = "Text.") =>
@@ -147,5 +151,20 @@ describe("the pull-request review", () => {
     expect(plain("**bold** ![x](https://evil.example/p.png) <img src=x>")).toBe(
       "\\*\\*bold\\*\\* \\!\\[x\\]\\(https://evil.example/p.png\\) \\<img src=x\\>",
     );
+  });
+});
+
+describe("the files a review reads", () => {
+  // The review goes to a public job summary: a link in content/ to a file
+  // outside the repository must not bring that file's text with it.
+  test("reads plain files only, never through a symbolic link", () => {
+    const root = makeTempDir("review-files");
+    mkdirSync(join(root, "content", "sources"), { recursive: true });
+    writeFileSync(join(root, "outside.yaml"), "title: SECRET\n");
+    writeFileSync(join(root, "content", "sources", "real.yaml"), "title: Real\n");
+    symlinkSync(join(root, "outside.yaml"), join(root, "content", "sources", "leak.yaml"));
+    expect(textNow(root, "content/sources/real.yaml")).toBe("title: Real\n");
+    expect(textNow(root, "content/sources/leak.yaml")).toBeUndefined();
+    expect(textNow(root, "content/sources/gone.yaml")).toBeUndefined();
   });
 });

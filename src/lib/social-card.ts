@@ -17,7 +17,13 @@ import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 import type { SiteCardInput } from "./card-content.ts";
-import { CARD_FONT_FILES } from "./card-fonts.ts";
+import {
+  CARD,
+  CARD_FONT_FILES,
+  CARD_TEXT,
+  CARD_TEXT_LINES,
+  CARD_TEXT_WIDTH,
+} from "./card-fonts.ts";
 import type { CardInput } from "./card-input.ts";
 import { encodePng } from "./png.ts";
 import {
@@ -81,7 +87,7 @@ const shorten = (text: string, max: number) => {
  * a line is broken, and lines past the last are cut with an ellipsis, so the
  * ratings below are never pushed off the card.
  */
-const FIT = { overflowWrap: "break-word", lineClamp: 3 } as const;
+const FIT = { overflowWrap: "break-word", lineClamp: CARD_TEXT_LINES } as const;
 
 /**
  * Each rating's symbol as strokes in a 24×24 box: the same signs as the
@@ -147,9 +153,8 @@ function ratingBlock(dimension: RatingDimension, key: RatingKey): CardNode {
   ]);
 }
 
-const CARD = { width: 1200, height: 630, stripe: 24, padX: 64, padY: 44 };
-/** Satori needs definite widths to wrap text: the card less the stripe and padding. */
-const TEXT_WIDTH = CARD.width - CARD.stripe - 2 * CARD.padX;
+/** Satori needs definite widths to wrap text. */
+const TEXT_WIDTH = CARD_TEXT_WIDTH;
 
 function frame(stripe: string, children: CardNode[]): CardNode {
   return el(
@@ -188,16 +193,11 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
   return frame(CARD_RATING_COLOURS[ratings[lead]], [
     siteLine(siteName, address),
     el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
-      el(
-        "div",
-        { fontSize: 46, fontWeight: 700, lineHeight: 1.15, width: TEXT_WIDTH, ...FIT },
-        shorten(title, 110),
-      ),
+      el("div", { ...CARD_TEXT.title, width: TEXT_WIDTH, ...FIT }, shorten(title, 110)),
       el(
         "div",
         {
-          fontSize: 29,
-          lineHeight: 1.35,
+          ...CARD_TEXT.answer,
           color: "#3f3f46",
           marginTop: 20,
           width: TEXT_WIDTH,

@@ -20,6 +20,17 @@ export const SCHEMAS = Object.fromEntries(
 /** The longest file name (without extension) a content file may have. */
 export const MAX_ID_LENGTH = 100;
 
+/** What one file of each collection holds, for messages about its name. */
+const ENTRY_NOUNS: Record<CollectionName, string> = {
+  claims: "claim",
+  sources: "source",
+  claimants: "claimant",
+  timeline: "event",
+  pages: "page",
+  story: "story",
+  snippets: "snippet",
+};
+
 /**
  * Names Windows keeps for devices, whatever the extension: a file called
  * `aux.mdx` cannot be checked out there, so one editor's pull request would
@@ -29,7 +40,13 @@ const WINDOWS_DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 export function validateFile(file: ContentFile): Problem[] {
   const problems: Problem[] = [];
-  if (!KEBAB_CASE.test(file.id)) {
+  const noun = ENTRY_NOUNS[file.collection];
+  if (file.id === "") {
+    problems.push({
+      file: file.file,
+      message: `has no name before its extension; the name becomes the page address, so give it a few words that name the ${noun}, e.g. "army-memo-${noun}"`,
+    });
+  } else if (!KEBAB_CASE.test(file.id)) {
     problems.push({
       file: file.file,
       message: `the file name "${file.id}" is not kebab-case; the name becomes the page address, so use lower-case words joined by hyphens, e.g. "${suggestKebab(file.id)}"`,
@@ -37,14 +54,14 @@ export function validateFile(file: ContentFile): Problem[] {
   } else if (WINDOWS_DEVICE_NAMES.test(file.id)) {
     problems.push({
       file: file.file,
-      message: `the file name "${file.id}" is a name Windows keeps for a device, so editors on Windows could not check the file out; add a word or two that name the claim, e.g. "${file.id}-claim"`,
+      message: `the file name "${file.id}" is a name Windows keeps for a device, so editors on Windows could not check the file out; add a word or two that name the ${noun}, e.g. "${file.id}-${noun}"`,
     });
   } else if (file.id.length > MAX_ID_LENGTH) {
     // The build names its own files after the id; past the file system's
     // limit (255 bytes) the bundler fails with a backtrace.
     problems.push({
       file: file.file,
-      message: `the file name "${file.id}" is ${file.id.length} characters long; the name becomes the page address, so keep it to ${MAX_ID_LENGTH} or fewer: a few words that name the claim`,
+      message: `the file name "${file.id}" is ${file.id.length} characters long; the name becomes the page address, so keep it to ${MAX_ID_LENGTH} or fewer: a few words that name the ${noun}`,
     });
   }
   const schema = SCHEMAS[file.collection];

@@ -3,8 +3,9 @@ import { glob } from "astro/loaders";
 import { COLLECTIONS, type CollectionName } from "@/schemas/collections";
 
 // Everything editors touch lives in content/, outside src/. Each folder is
-// flat (the content check refuses subfolders); a leading underscore keeps a
-// file out of the site (drafts of drafts, notes).
+// flat (the content check refuses subfolders), and the pattern leaves out
+// files whose names start with _ (the content check refuses those too, so
+// nothing sits in content/ that no check reads).
 const CONTENT_ROOT = "./content";
 
 const refs = {

@@ -7,7 +7,11 @@
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
-import { WATCHED_FIELDS, checkCorrection } from "../../src/content-check/corrections.ts";
+import {
+  WATCHED_FIELDS,
+  checkCorrection,
+  isPlainTree,
+} from "../../src/content-check/corrections.ts";
 import {
   RATING_DIMENSIONS,
   RATING_DIMENSION_ORDER,
@@ -33,12 +37,18 @@ type Data = Record<string, unknown>;
 function read(path: string, text: string | undefined): { data: Data; body: string } | undefined {
   if (text === undefined) return undefined;
   try {
+    // A file whose YAML is not a plain tree (aliases) is not shown: written
+    // out, it could fill the job summary; the content check refuses it.
     if (path.endsWith(".mdx")) {
       const { frontmatter, content } = parseFrontmatter(text);
-      return { data: frontmatter as Data, body: content.trim() };
+      return isPlainTree(frontmatter)
+        ? { data: frontmatter as Data, body: content.trim() }
+        : undefined;
     }
     const data = loadYaml(text);
-    return data && typeof data === "object" ? { data: data as Data, body: "" } : undefined;
+    return data && typeof data === "object" && isPlainTree(data)
+      ? { data: data as Data, body: "" }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -53,7 +53,7 @@ function textWidth(font: fontkit.Font, text: string, fontSize: number): number {
 /**
  * How many lines the card needs for `text` in `field`'s type, laid out as
  * the card does: words wrapped at the text width, a word wider than a line
- * broken. Words break at spaces only, and widths count 2% wide, so the count
+ * broken. Words break at plain spaces only, and widths count 2% wide, so the count
  * errs long: a text it fits in the card's lines is never cut there
  * (tests/unit/card-text.test.ts compares it with the card's own layout).
  */
@@ -64,7 +64,9 @@ export function cardLines(text: string, field: (typeof DRAWN_FIELDS)[number]): n
   const space = width(" ");
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Lines break at plain spaces; a no-break space (U+00A0, U+2007, U+202F)
+  // joins the words beside it, for the card as for a browser.
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     const wide = width(word);
     const needed = used === 0 ? wide : used + space + wide;
     if (needed <= CARD_TEXT_WIDTH) {

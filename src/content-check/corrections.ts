@@ -20,10 +20,36 @@ type Data = Record<string, unknown>;
 export function frontmatterOf(source: string): Data | undefined {
   try {
     const { frontmatter, rawFrontmatter } = parseFrontmatter(source);
-    return rawFrontmatter === "" ? undefined : (frontmatter as Data);
+    return rawFrontmatter === "" || !isPlainTree(frontmatter) ? undefined : (frontmatter as Data);
   } catch {
     return undefined;
   }
+}
+
+/** More values than any content file holds: a tree past it is refused unread. */
+const MOST_VALUES = 20_000;
+
+/**
+ * Whether parsed YAML is a plain tree: no list or map reached twice, as YAML
+ * aliases (*name) make them, and not past MOST_VALUES in all. A 450-byte file
+ * of nested aliases stands for billions of values once written out (compared,
+ * or shown in a review), which crashed the corrections rule and the review
+ * before the content check could refuse it (it does: anchors and aliases are
+ * not allowed). Callers treat such a file as unreadable.
+ */
+export function isPlainTree(value: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (++count > MOST_VALUES) return false;
+    if (next === null || typeof next !== "object" || next instanceof Date) continue;
+    if (seen.has(next)) return false;
+    seen.add(next);
+    stack.push(...Object.values(next));
+  }
+  return true;
 }
 
 const corrections = (data: Data): string[] =>

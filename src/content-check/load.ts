@@ -74,12 +74,7 @@ export function loadContent(projectRoot: string): LoadResult {
   problems.push(...strayEntries(content, projectRoot));
   for (const collection of COLLECTION_NAMES) {
     const folder = join(projectRoot, "content", collection);
-    for (const path of listFiles(
-      folder,
-      COLLECTIONS[collection].extension,
-      problems,
-      projectRoot,
-    )) {
+    for (const path of listFiles(folder, problems, projectRoot)) {
       const file = relative(projectRoot, path).split(sep).join("/");
       const loaded = readSafely(() => loadFile(collection, file, readFileSync(path, "utf8")), file);
       if ("problem" in loaded) {
@@ -129,15 +124,10 @@ function strayEntries(content: string, projectRoot: string): Problem[] {
  * The files of one content folder. Collections are flat: Astro would publish
  * a file in a subfolder under a changed id (`x/index.yaml` replaces entry
  * `x`), so a subfolder is refused, as is a symbolic link, which could publish
- * a file from outside the repository. A leading underscore keeps a file out,
- * for Astro and for the check alike.
+ * a file from outside the repository, and so is a name starting with _,
+ * which Astro would skip unread.
  */
-function listFiles(
-  folder: string,
-  extension: string,
-  problems: Problem[],
-  projectRoot: string,
-): string[] {
+function listFiles(folder: string, problems: Problem[], projectRoot: string): string[] {
   const where = (path: string) => relative(projectRoot, path).split(sep).join("/");
   let names: string[];
   try {
@@ -164,9 +154,16 @@ function listFiles(
       });
       return [];
     }
-    // A leading underscore keeps an entry off the site, not out of the check:
-    // it must still be a file of the collection's kind.
-    if (name.startsWith("_") && name.endsWith(extension)) return [];
+    if (name.startsWith("_")) {
+      // Astro skips it, so nothing else would ever read or limit it (a 5 MB
+      // _notes.yaml ran the formatter out of memory).
+      problems.push({
+        file: where(path),
+        message:
+          "starts with _, so the site would never publish it; content/ holds only what the site reads, so rename it (a claim not ready yet takes draft: true) or move it out of content/",
+      });
+      return [];
+    }
     return [path];
   });
 }
@@ -198,17 +195,27 @@ function readSafely(
 
 /**
  * What the MDX parser (satteri, in Rust) cannot be trusted with: a very long
- * line of `<!--` made it abort the whole check, thousands of `--` and `...`
- * (smart punctuation) took gigabytes, and thousands of braces minutes. No
- * page of this site comes near these limits; a file past one is refused
- * before the parser sees it.
+ * line of `<!--` made it abort the whole check; thousands of `--`, `...` or
+ * quotes in one paragraph (smart punctuation) took gigabytes, as did
+ * thousands of entities; thousands of braces took minutes; a table of 2,000
+ * columns padded every row to 2,000 cells and ran the build out of memory.
+ * No page of this site comes near these limits (its longest paragraph is
+ * about 3,000 characters); a file past one is refused before it is parsed.
  */
 const PARSER_LIMITS = [
   { pattern: /<!--/g, most: 20, what: "HTML comments (<!--)" },
   { pattern: /[{}]/g, most: 200, what: "braces ({ and })" },
   { pattern: /--|\.\.\./g, most: 400, what: "dashes (--) and ellipses (...)" },
 ] as const;
+/** The same, for each paragraph (text between blank lines). */
+const PARAGRAPH_LIMITS = [
+  { pattern: /["'“”‘’]/g, most: 300, what: "quotation marks" },
+  { pattern: /&/g, most: 300, what: "ampersands (&, as in &amp;)" },
+] as const;
 const LONGEST_LINE = 5_000;
+const LONGEST_PARAGRAPH = 8_000;
+/** Table columns: a row of more than this many | is refused. */
+const MOST_TABLE_BARS = 40;
 
 function parserHazard(source: string): { line?: number; message: string } | undefined {
   const lines = source.split("\n");
@@ -219,12 +226,42 @@ function parserHazard(source: string): { line?: number; message: string } | unde
       message: `this line is ${lines[long]?.length} characters long; a line may be at most ${LONGEST_LINE}, so break it into paragraphs`,
     };
   }
+  const wide = lines.findIndex((line) => (line.match(/\|/g)?.length ?? 0) > MOST_TABLE_BARS);
+  if (wide !== -1) {
+    return {
+      line: wide + 1,
+      message: `this line has ${lines[wide]?.match(/\|/g)?.length} | characters; a table may have at most ${MOST_TABLE_BARS - 1} columns, so split it`,
+    };
+  }
   for (const { pattern, most, what } of PARSER_LIMITS) {
     const count = source.match(pattern)?.length ?? 0;
     if (count > most) {
       return {
         message: `holds ${count} ${what}; a page may hold at most ${most}, far more than any real page needs, so remove them`,
       };
+    }
+  }
+  // Paragraphs of the text below the frontmatter (the YAML has no paragraphs).
+  const fence = /^---\r?\n[\s\S]*?\n---[ \t]*(?:\r?\n|$)/.exec(source)?.[0] ?? "";
+  let line = fence.split("\n").length;
+  for (const paragraph of source.slice(fence.length).split(/(\n[ \t]*\n)/)) {
+    const here = line + (/^\n*/.exec(paragraph)?.[0].length ?? 0);
+    line += paragraph.split("\n").length - 1;
+    if (/^\n[ \t]*\n$/.test(paragraph)) continue;
+    if (paragraph.length > LONGEST_PARAGRAPH) {
+      return {
+        line: here,
+        message: `the paragraph starting here is ${paragraph.length} characters long; a paragraph may be at most ${LONGEST_PARAGRAPH}, so split it with blank lines`,
+      };
+    }
+    for (const { pattern, most, what } of PARAGRAPH_LIMITS) {
+      const count = paragraph.match(pattern)?.length ?? 0;
+      if (count > most) {
+        return {
+          line: here,
+          message: `the paragraph starting here holds ${count} ${what}; a paragraph may hold at most ${most}, far more than any real one needs, so remove them`,
+        };
+      }
     }
   }
   return undefined;

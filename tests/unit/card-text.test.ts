@@ -68,7 +68,14 @@ const generated: [Field, string][] = Array.from({ length: 60 }, (_, index) => {
   const length = field === "title" ? 70 + index * 1.5 : 110 + index * 2;
   return [field, prose(index + 1, Math.round(length))];
 });
+// No-break spaces (U+00A0) join words into groups the card cannot break.
+const joined =
+  "Engadget: ICE says DJI drones spy on the US for China; but no audit found any of it, SO THE CLAIM IS FALSE".replace(
+    /(ICE|says|DJI|spy|on|the|US|for|no|audit|found|any|of|SO|THE|CLAIM|IS) /g,
+    "$1\u00a0",
+  );
 const overlong: [Field, string][] = [
+  ["title", joined],
   ["answer", `True: ${"W".repeat(110)}; but none of it is so`],
   ["title", `Engadget: ${"W".repeat(60)} ${"M".repeat(30)}`],
 ];
@@ -77,7 +84,7 @@ describe("the card-line count of the content check", () => {
   test("counts the lines the card sets prose in, or one more, never fewer", async () => {
     const wrong: string[] = [];
     let over = 0;
-    for (const [field, text] of [...realTexts, ...generated]) {
+    for (const [field, text] of [...realTexts, ...generated, ["title", joined] as const]) {
       const counted = cardLines(text, field);
       const set = await satoriLines(text, field);
       if (counted < set || counted > set + 1)
@@ -94,7 +101,7 @@ describe("the card-line count of the content check", () => {
     expect(over).toEqual([]);
   });
 
-  test.each(overlong)("refuses a %s with words wider than a line", (field, text) => {
+  test.each(overlong)("refuses a %s that the card cannot fit in its lines", (field, text) => {
     expect(cardLines(text, field)).toBeGreaterThan(CARD_TEXT_LINES);
   });
 });

@@ -31,6 +31,26 @@ describe("the content check", () => {
       ": holds 7502 dashes",
     ],
     ["171,000 braces on short lines", "{{{{{{{{{\n".repeat(19_000), ": holds 171000 braces"],
+    [
+      "3,000 quotation marks in one paragraph",
+      `${'"'.repeat(100)}\n`.repeat(30),
+      ":32: the paragraph starting here holds 3000 quotation marks",
+    ],
+    [
+      "1,000 entities in one paragraph",
+      "&amp;".repeat(1_000),
+      ":32: the paragraph starting here holds 1000 ampersands",
+    ],
+    [
+      "a table of 2,000 columns",
+      `${"|a".repeat(2_000)}|\n${"|-".repeat(2_000)}|\n`,
+      ":32: this line has 2001 | characters",
+    ],
+    [
+      "a paragraph of 9,000 characters",
+      "word ".repeat(1_800).replace(/ /g, (space, at: number) => (at % 500 === 499 ? "\n" : space)),
+      ":32: the paragraph starting here is 9001 characters long",
+    ],
   ])("refuses %s before the MDX parser sees it", (_, body, expected) => {
     const root = fixtureRoot("valid");
     const claim = join(root, "content/claims/fixture-claim.mdx");

@@ -6,6 +6,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { textNow } from "../../scripts/lib/changes.ts";
+import { frontmatterOf, isPlainTree } from "../../src/content-check/corrections.ts";
 import { makeTempDir } from "../../scripts/lib/temp-site.ts";
 import { plain, reviewMarkdown, type ChangedFile } from "../../scripts/lib/review.ts";
 
@@ -166,5 +167,30 @@ describe("the files a review reads", () => {
     expect(textNow(root, "content/sources/real.yaml")).toBe("title: Real\n");
     expect(textNow(root, "content/sources/leak.yaml")).toBeUndefined();
     expect(textNow(root, "content/sources/gone.yaml")).toBeUndefined();
+  });
+});
+
+describe("a file of nested YAML aliases", () => {
+  // 450 bytes that stand for 10⁹ strings once written out.
+  const levels = "abcdefghi".split("");
+  const bomb = [
+    `a: &a [${Array(10).fill('"x"').join(",")}]`,
+    ...levels
+      .slice(1)
+      .map((name, index) => `${name}: &${name} [${Array(10).fill(`*${levels[index]}`).join(",")}]`),
+    "title: *i",
+    "",
+  ].join("\n");
+
+  test("is not shown, and the review stays short", () => {
+    const markdown = review([{ status: "added", path: "content/sources/bomb.yaml", after: bomb }]);
+    expect(markdown.length).toBeLessThan(2_000);
+    expect(markdown).not.toContain('"x","x"');
+  });
+
+  test("is unreadable to the corrections rule, not a crash", () => {
+    const claimText = `---\n${bomb}verdict: *a\n---\n\nText.\n`;
+    expect(frontmatterOf(claimText)).toBeUndefined();
+    expect(isPlainTree({ a: [1, 2], b: { c: "d" } })).toBe(true);
   });
 });

@@ -61,4 +61,16 @@ describe("the social-card cache in CI and deployment", () => {
       );
     },
   );
+
+  // hashFiles reads each file, through a symbolic link a pull request could
+  // commit (to /dev/zero); content is fingerprinted from git's record instead.
+  test.each([".github/workflows/ci.yml", ".github/workflows/deploy.yml"])(
+    "%s never reads content/ to make the key",
+    (workflow) => {
+      const text = read(workflow);
+      expect(text).not.toMatch(/hashFiles\([^)]*content\//);
+      expect(text).toContain("git ls-files -s content/claims content/story");
+      expect(text).toMatch(/key: social-cards-.*-\$\{\{ steps\.claims\.outputs\.hash \}\}/);
+    },
+  );
 });

@@ -32,6 +32,12 @@ const files: ChangedFile[] = followMovedClaims(root, base, changedFiles(root, ba
   },
 );
 const comparedWith = base.description.charAt(0).toUpperCase() + base.description.slice(1);
-const markdown = reviewMarkdown(files, comparedWith);
+// GitHub refuses a job summary over 1 MiB; a review that long is cut, and says so.
+const LONGEST_SUMMARY = 900_000;
+const whole = reviewMarkdown(files, comparedWith);
+const markdown =
+  whole.length <= LONGEST_SUMMARY
+    ? whole
+    : `${whole.slice(0, LONGEST_SUMMARY)}\n\n**The review is cut here:** this change is too large to show in full (${files.length} files); review it file by file.\n`;
 console.log(markdown);
 if (values.out) appendFileSync(values.out, markdown);

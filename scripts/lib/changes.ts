@@ -10,7 +10,13 @@ import { join } from "node:path";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    // Node's default (1 MB) failed with ENOBUFS on a change of 5,000 files.
+    maxBuffer: 256 * 1024 * 1024,
+  }).trim();
 
 const tryGit = (cwd: string, ...args: string[]) => {
   try {
@@ -102,15 +108,20 @@ export function changedFiles(cwd: string, base: Base, folder: string): Change[] 
   return [...tracked, ...untracked];
 }
 
+/** Larger than any content file may be (the content check allows 200 KB). */
+const LARGEST_READ = 256 * 1024;
+
 /**
- * A file's text in the working tree; undefined if it is gone, or is not a
- * plain file: a symbolic link could show a file from outside the repository
- * (the review goes to a public job summary). The content check refuses links.
+ * A file's text in the working tree; undefined if it is gone, is not a plain
+ * file, or is larger than any content file may be: a symbolic link could show
+ * a file from outside the repository, and a 90 MB file filled the review's
+ * public job summary. The content check refuses both, naming the file.
  */
 export function textNow(cwd: string, path: string): string | undefined {
   const file = join(cwd, path);
   try {
-    return lstatSync(file).isFile() ? readFileSync(file, "utf8") : undefined;
+    const stats = lstatSync(file);
+    return stats.isFile() && stats.size <= LARGEST_READ ? readFileSync(file, "utf8") : undefined;
   } catch {
     return undefined;
   }

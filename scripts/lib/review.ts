@@ -54,13 +54,18 @@ function read(path: string, text: string | undefined): { data: Data; body: strin
   }
 }
 
+/** The most characters of one value a review shows. */
+const MOST_SHOWN = 600;
+
 /**
  * Content is untrusted: a title could carry Markdown or HTML that would render
  * in the pull request's summary (an image that phones home, a fake link).
  * Everything from content is shown as plain text on one line.
  */
 export function plain(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
+  const whole = typeof value === "string" ? value : JSON.stringify(value ?? "");
+  // A value is shown to be read, not in full: a summary has a size limit.
+  const text = whole.length > MOST_SHOWN ? `${whole.slice(0, MOST_SHOWN)}…` : whole;
   return text
     .replace(/\s+/g, " ")
     .trim()

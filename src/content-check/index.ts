@@ -46,12 +46,34 @@ export function inspectContent(projectRoot: string): {
   const named = new Set(
     all.filter((p) => !p.message.startsWith(PLACEHOLDER_PROBLEM)).map((p) => `${p.file}:${p.line}`),
   );
-  return {
-    problems: all
-      .filter(
-        (p) => !p.message.startsWith(PLACEHOLDER_PROBLEM) || !named.has(`${p.file}:${p.line}`),
-      )
-      .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)),
-    files,
-  };
+  const sorted = all
+    .filter((p) => !p.message.startsWith(PLACEHOLDER_PROBLEM) || !named.has(`${p.file}:${p.line}`))
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { problems: firstOfEachFile(sorted), files };
+}
+
+/** The most problems reported for one file; the rest are counted. */
+const MOST_PER_FILE = 50;
+
+/**
+ * At most MOST_PER_FILE problems a file, then one line that counts the rest:
+ * a file built to fail thousands of times once wrote 419 MB to the log.
+ */
+function firstOfEachFile(problems: readonly Problem[]): Problem[] {
+  const counts = new Map<string, number>();
+  for (const { file } of problems) counts.set(file, (counts.get(file) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  return problems.flatMap((problem) => {
+    const count = (shown.get(problem.file) ?? 0) + 1;
+    shown.set(problem.file, count);
+    if (count <= MOST_PER_FILE) return [problem];
+    if (count > MOST_PER_FILE + 1) return [];
+    const rest = (counts.get(problem.file) ?? 0) - MOST_PER_FILE;
+    return [
+      {
+        file: problem.file,
+        message: `and ${rest} more problems; fix the ones above first, then run the check again`,
+      },
+    ];
+  });
 }

@@ -216,16 +216,26 @@ const LONGEST_LINE = 5_000;
 const LONGEST_PARAGRAPH = 8_000;
 /** Table columns: a row of more than this many | is refused. */
 const MOST_TABLE_BARS = 40;
+/** Cells of one table, rows times its widest row (the parser pads every row). */
+const MOST_TABLE_CELLS = 2_000;
+/** A table's second row: dashes between bars, with optional alignment colons. */
+const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
 
-function parserHazard(source: string): { line?: number; message: string } | undefined {
+/** A line too long for any content file (the YAML error explainer re-parses per indent). */
+function longLine(source: string): { line: number; message: string } | undefined {
   const lines = source.split("\n");
   const long = lines.findIndex((line) => line.length > LONGEST_LINE);
-  if (long !== -1) {
-    return {
-      line: long + 1,
-      message: `this line is ${lines[long]?.length} characters long; a line may be at most ${LONGEST_LINE}, so break it into paragraphs`,
-    };
-  }
+  if (long === -1) return undefined;
+  return {
+    line: long + 1,
+    message: `this line is ${lines[long]?.length} characters long; a line may be at most ${LONGEST_LINE}, so break it up`,
+  };
+}
+
+function parserHazard(source: string): { line?: number; message: string } | undefined {
+  const long = longLine(source);
+  if (long) return long;
+  const lines = source.split("\n");
   const wide = lines.findIndex((line) => (line.match(/\|/g)?.length ?? 0) > MOST_TABLE_BARS);
   if (wide !== -1) {
     return {
@@ -241,10 +251,16 @@ function parserHazard(source: string): { line?: number; message: string } | unde
       };
     }
   }
-  // Paragraphs of the text below the frontmatter (the YAML has no paragraphs).
-  const fence = /^---\r?\n[\s\S]*?\n---[ \t]*(?:\r?\n|$)/.exec(source)?.[0] ?? "";
-  let line = fence.split("\n").length;
-  for (const paragraph of source.slice(fence.length).split(/(\n[ \t]*\n)/)) {
+  // Paragraphs of the text as the compiler gets it: Astro's own splitter
+  // blanks the frontmatter it finds (a fence it does not close is text).
+  let text = source;
+  try {
+    text = parseFrontmatter(source, { frontmatter: "empty-with-spaces" }).content;
+  } catch {
+    // Frontmatter that does not parse is refused later; limit all of it.
+  }
+  let line = 1;
+  for (const paragraph of text.split(/(\n[ \t]*\n)/)) {
     const here = line + (/^\n*/.exec(paragraph)?.[0].length ?? 0);
     line += paragraph.split("\n").length - 1;
     if (/^\n[ \t]*\n$/.test(paragraph)) continue;
@@ -253,6 +269,17 @@ function parserHazard(source: string): { line?: number; message: string } | unde
         line: here,
         message: `the paragraph starting here is ${paragraph.length} characters long; a paragraph may be at most ${LONGEST_PARAGRAPH}, so split it with blank lines`,
       };
+    }
+    // A table's rows are padded to its header's columns: cells, not bytes, count.
+    const rows = paragraph.trim().split("\n");
+    if (rows.some((row) => TABLE_DELIMITER_ROW.test(row))) {
+      const columns = Math.max(...rows.map((row) => row.match(/\|/g)?.length ?? 0));
+      if (columns * rows.length > MOST_TABLE_CELLS) {
+        return {
+          line: here,
+          message: `the table starting here has ${rows.length} rows of up to ${columns} columns; a table may have at most ${MOST_TABLE_CELLS} cells, so split it`,
+        };
+      }
     }
     for (const { pattern, most, what } of PARAGRAPH_LIMITS) {
       const count = paragraph.match(pattern)?.length ?? 0;
@@ -296,7 +323,7 @@ function loadFile(
     };
   }
 
-  const hazard = extension === ".mdx" ? parserHazard(source) : undefined;
+  const hazard = extension === ".mdx" ? parserHazard(source) : longLine(source);
   if (hazard) return { problem: { file, ...hazard } };
 
   const control = findControlCharacter(source);

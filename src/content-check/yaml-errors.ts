@@ -51,6 +51,9 @@ function jumps(lines: readonly string[]): number {
   return count;
 }
 
+/** The deepest indentation an indentation fix suggests (twenty levels). */
+const DEEPEST_FIX = 40;
+
 /**
  * The line whose re-indenting makes the whole text valid: among the lines
  * near the parser's stopping point, the one whose fix leaves the fewest
@@ -75,7 +78,10 @@ function indentationFix(lines: string[], stoppedAt: number) {
     // block (`key:` or `- `); otherwise the "fix" would glue it onto a value.
     const opensBlock = previous !== undefined && /:\s*$|^\s*- /.test(previous);
     const from = indentOf(text);
-    for (let to = 0; to <= previousIndent + 2; to += 2) {
+    // Every depth tried re-parses the file: past the deepest any content file
+    // nests, a depth is not a fix worth trying (a line indented 199,000
+    // spaces once took minutes of re-parsing).
+    for (let to = 0; to <= Math.min(previousIndent + 2, DEEPEST_FIX); to += 2) {
       if (to === from || (to > previousIndent && !opensBlock)) continue;
       const repaired = [...lines];
       repaired[line - 1] = " ".repeat(to) + text.trimStart();

@@ -42,6 +42,11 @@ describe("the content check", () => {
       ":32: the paragraph starting here holds 1000 ampersands",
     ],
     [
+      "a table of 39 columns and 200 rows",
+      `${"|a".repeat(39)}|\n${"|-".repeat(39)}|\n${"a\n".repeat(200)}`,
+      ":32: the table starting here has 202 rows of up to 40 columns",
+    ],
+    [
       "a table of 2,000 columns",
       `${"|a".repeat(2_000)}|\n${"|-".repeat(2_000)}|\n`,
       ":32: this line has 2001 | characters",
@@ -60,6 +65,52 @@ describe("the content check", () => {
     const report = formatReport(checkContent(root));
     expect(report).toContain(`content/claims/fixture-claim.mdx${expected}`);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  test("reports at most 50 problems a file, then counts the rest", () => {
+    const root = fixtureRoot("valid");
+    const claim = join(root, "content/claims/fixture-claim.mdx");
+    writeFileSync(
+      claim,
+      `${readFileSync(claim, "utf8")}\n${'Said.<Cite id="none" />\n'.repeat(60)}`,
+    );
+    const problems = checkContent(root).filter((problem) =>
+      problem.file.endsWith("fixture-claim.mdx"),
+    );
+    expect(problems).toHaveLength(51);
+    expect(problems.at(-1)?.message).toBe(
+      "and 10 more problems; fix the ones above first, then run the check again",
+    );
+  });
+
+  // Explaining a YAML mistake re-parses the file once per depth it tries.
+  test.each([
+    ["4,900 spaces", 4_900, "content/sources/agency-report.yaml:"],
+    ["199,000 spaces", 199_000, "content/sources/agency-report.yaml:3: this line is"],
+  ])("explains a YAML line indented %s quickly", (_, indent, expected) => {
+    const root = fixtureRoot("valid");
+    writeFileSync(
+      join(root, "content/sources/agency-report.yaml"),
+      `title: x\na:\n${" ".repeat(indent)}b: 1\n c: 2\n`,
+    );
+    const started = performance.now();
+    expect(formatReport(checkContent(root))).toContain(expected);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  // Astro closes frontmatter only at a line of three dashes; a file that
+  // fakes a close (+++, or dashes then a tab) is text to the compiler, and is
+  // limited as text.
+  test("limits the paragraphs of a file whose frontmatter never closes", () => {
+    const root = fixtureRoot("valid");
+    const paragraph = `${'"a"'.repeat(1_000)}\n`.repeat(8);
+    writeFileSync(
+      join(root, "content/claims/fixture-claim.mdx"),
+      `---\ntitle: "x"\n+++\n\n${paragraph}\n---\t\nText.\n`,
+    );
+    expect(formatReport(checkContent(root))).toContain(
+      "content/claims/fixture-claim.mdx:5: the paragraph starting here is",
+    );
   });
 
   // Mongolian free variation selectors draw nothing, like U+180E beside them.

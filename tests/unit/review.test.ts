@@ -168,6 +168,20 @@ describe("the files a review reads", () => {
     expect(textNow(root, "content/sources/leak.yaml")).toBeUndefined();
     expect(textNow(root, "content/sources/gone.yaml")).toBeUndefined();
   });
+
+  // A 90 MB file once made a 90 MB job summary; the content check refuses it.
+  test("reads nothing larger than a content file may be, and shows a long value cut", () => {
+    const root = makeTempDir("review-size");
+    mkdirSync(join(root, "content", "sources"), { recursive: true });
+    writeFileSync(
+      join(root, "content", "sources", "big.yaml"),
+      `title: "${"ab ".repeat(100_000)}"\n`,
+    );
+    expect(textNow(root, "content/sources/big.yaml")).toBeUndefined();
+    const shown = plain("word ".repeat(1_000));
+    expect(shown.length).toBeLessThan(700);
+    expect(shown.endsWith("…")).toBe(true);
+  });
 });
 
 describe("a file of nested YAML aliases", () => {

@@ -63,6 +63,13 @@ export const ANSWER_MAX = 160;
 /** The longest "In brief" point. */
 export const IN_BRIEF_MAX = 140;
 
+/** The id a reference names: the id itself to the content check, an entry's to Astro. */
+function referencedId(reference: unknown): unknown {
+  return reference !== null && typeof reference === "object" && "id" in reference
+    ? reference.id
+    : reference;
+}
+
 /**
  * What is being judged, in one form for every claim: who said it, a colon, and
  * the statement in our words. Never a question, because a rating shown under a
@@ -193,6 +200,9 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
         { error: "must be a list of citations" },
       )
       .min(1, { error: "must list at least one citation" })
+      // Every citation is a row of the page's source list: a page of
+      // thousands is no page a reader can use (the longest check cites 50).
+      .max(100, { error: "must list at most 100 citations; cite the strongest passages" })
       .meta({
         description:
           "The evidence, one entry per citation used in the text. A claim cites at least two different sources.",
@@ -319,6 +329,12 @@ export function timelineEventSchema<A extends z.ZodType, S extends z.ZodType, C 
           description: "The id of a claim in content/claims/.",
         }),
       )
+      // Each id is a link on the timeline page, once per event: thousands of
+      // repeats once made that page 155 MB.
+      .max(30, { error: "must list at most 30 claims; name those the event bears on most" })
+      .refine((ids) => new Set(ids.map(referencedId)).size === ids.length, {
+        error: "names a claim twice; keep each claim once",
+      })
       .default([])
       .meta({ description: "The claims this event bears on." }),
   });

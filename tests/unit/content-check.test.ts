@@ -32,14 +32,19 @@ describe("the content check", () => {
     ],
     ["171,000 braces on short lines", "{{{{{{{{{\n".repeat(19_000), ": holds 171000 braces"],
     [
-      "3,000 quotation marks in one paragraph",
-      `${'"'.repeat(100)}\n`.repeat(30),
-      ":32: the paragraph starting here holds 3000 quotation marks",
+      "600 quotation marks in one paragraph",
+      `${'"'.repeat(20)}\n`.repeat(30),
+      ":32: the paragraph starting here holds 600 quotation marks",
     ],
     [
       "1,000 entities in one paragraph",
       "&amp;".repeat(1_000),
       ":32: the paragraph starting here holds 1000 ampersands",
+    ],
+    [
+      "2,000 quotation marks in paragraphs of 100",
+      `${'"a" '.repeat(50)}\n\n`.repeat(20),
+      ": holds 2016 quotation marks",
     ],
     [
       "a table of 39 columns and 200 rows",
@@ -103,7 +108,7 @@ describe("the content check", () => {
   // limited as text.
   test("limits the paragraphs of a file whose frontmatter never closes", () => {
     const root = fixtureRoot("valid");
-    const paragraph = `${'"a"'.repeat(1_000)}\n`.repeat(8);
+    const paragraph = `${"a".repeat(3_000)}\n`.repeat(4);
     writeFileSync(
       join(root, "content/claims/fixture-claim.mdx"),
       `---\ntitle: "x"\n+++\n\n${paragraph}\n---\t\nText.\n`,

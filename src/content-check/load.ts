@@ -227,8 +227,7 @@ const MOST_TABLE_CELLS = 2_000;
 const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
 
 /** A line too long for any content file (the YAML error explainer re-parses per indent). */
-function longLine(source: string): { line: number; message: string } | undefined {
-  const lines = source.split("\n");
+function longLine(lines: readonly string[]): { line: number; message: string } | undefined {
   const long = lines.findIndex((line) => line.length > LONGEST_LINE);
   if (long === -1) return undefined;
   return {
@@ -237,10 +236,17 @@ function longLine(source: string): { line: number; message: string } | undefined
   };
 }
 
-function parserHazard(source: string): { line?: number; message: string } | undefined {
-  const long = longLine(source);
+/**
+ * `compiled` is the text as the compiler gets it: Astro's own splitter blanks
+ * the frontmatter it finds (a fence it does not close is text).
+ */
+function parserHazard(
+  source: string,
+  lines: readonly string[],
+  compiled: string,
+): { line?: number; message: string } | undefined {
+  const long = longLine(lines);
   if (long) return long;
-  const lines = source.split("\n");
   const wide = lines.findIndex((line) => (line.match(/\|/g)?.length ?? 0) > MOST_TABLE_BARS);
   if (wide !== -1) {
     return {
@@ -256,16 +262,8 @@ function parserHazard(source: string): { line?: number; message: string } | unde
       };
     }
   }
-  // Paragraphs of the text as the compiler gets it: Astro's own splitter
-  // blanks the frontmatter it finds (a fence it does not close is text).
-  let text = source;
-  try {
-    text = parseFrontmatter(source, { frontmatter: "empty-with-spaces" }).content;
-  } catch {
-    // Frontmatter that does not parse is refused later; limit all of it.
-  }
   let line = 1;
-  for (const paragraph of text.split(/(\n[ \t]*\n)/)) {
+  for (const paragraph of compiled.split(/(\n[ \t]*\n)/)) {
     const here = line + (/^\n*/.exec(paragraph)?.[0].length ?? 0);
     line += paragraph.split("\n").length - 1;
     if (/^\n[ \t]*\n$/.test(paragraph)) continue;
@@ -328,7 +326,24 @@ function loadFile(
     };
   }
 
-  const hazard = extension === ".mdx" ? parserHazard(source) : longLine(source);
+  // Astro's splitter, run once: the text the MDX compiler gets, with the
+  // frontmatter blanked out (so positions in the body are positions in the
+  // file), and the frontmatter read with js-yaml.
+  let split: ReturnType<typeof parseFrontmatter> | undefined;
+  let splitError: unknown;
+  if (frontmatter) {
+    try {
+      split = parseFrontmatter(source, { frontmatter: "empty-with-spaces" });
+    } catch (error) {
+      splitError = error;
+    }
+  }
+  const lines = source.split("\n");
+  // Frontmatter that does not parse is refused below; until then, all of the
+  // file is limited as text.
+  const hazard = frontmatter
+    ? parserHazard(source, lines, split?.content ?? source)
+    : longLine(lines);
   if (hazard) return { problem: { file, ...hazard } };
 
   const control = findControlCharacter(source);
@@ -347,7 +362,6 @@ function loadFile(
   // with its opening line break, so line numbers in it are file lines.
   let yamlText = source;
   let body = "";
-  let split: ReturnType<typeof parseFrontmatter> | undefined;
   if (frontmatter) {
     if (!/^---\r?\n/.test(source)) {
       return {
@@ -359,15 +373,11 @@ function loadFile(
         },
       };
     }
-    try {
-      split = parseFrontmatter(source, { frontmatter: "empty-with-spaces" });
-    } catch (error) {
+    if (!split) {
       const text = FRONTMATTER_TEXT.exec(source)?.[1] ?? "";
-      return { problem: yamlProblem(file, error, readYaml(text)) };
+      return { problem: yamlProblem(file, splitError, readYaml(text)) };
     }
     yamlText = split.rawFrontmatter;
-    // Astro's MDX compiler reads the file with the frontmatter blanked out,
-    // so positions in the body are positions in the file.
     body = split.content;
   }
 

@@ -104,9 +104,10 @@ export function validateFile(file: ContentFile): Problem[] {
  */
 function illFormedText(file: ContentFile, value: unknown, path: PropertyKey[] = []): Problem[] {
   if (typeof value === "string") {
-    const half = /\p{Surrogate}/u.exec(value);
-    if (!half || value.isWellFormed()) return [];
-    const code = (half[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
+    if (value.isWellFormed()) return [];
+    // With the u flag, only a lone surrogate is a match of its own.
+    const half = /\p{Surrogate}/u.exec(value)?.[0] ?? "";
+    const code = (half.codePointAt(0) ?? 0).toString(16).toUpperCase();
     return [
       {
         file: file.file,

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Frame, type Page } from "@playwright/test";
 import { DEV_PORT } from "../../playwright.config";
 import { copyProject, linkNodeModules, makeTempDir, removeDir } from "../../scripts/lib/temp-site";
 
@@ -101,6 +101,43 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Waits until the dev server has stopped reloading `page`: no navigation of
+ * the page for `quiet` ms. The dev server reloads a page by itself, once when
+ * it has optimised a dependency on the first visit and once more when Astro's
+ * content sync finishes after an edit, and a check that runs across such a
+ * reload loses the document it was reading.
+ */
+async function settle(page: Page, quiet = 1_500): Promise<void> {
+  let last = Date.now();
+  const navigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) last = Date.now();
+  };
+  page.on("framenavigated", navigated);
+  try {
+    await expect
+      .poll(() => Date.now() - last >= quiet, { timeout: 30_000, intervals: [250] })
+      .toBe(true);
+    await page.waitForLoadState("load");
+  } finally {
+    page.off("framenavigated", navigated);
+  }
+}
+
+/**
+ * Leaves the dev server for a blank page, so the page does not close while a
+ * reload is in flight. The dev server may send one more reload after the page
+ * has settled (Astro's content sync finishing); that reload either aborts the
+ * navigation or leaves it waiting for a load event that never comes. So each
+ * try gets a few seconds, and the next one starts from wherever the page is.
+ */
+async function leaveDevServer(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.goto("about:blank", { timeout: 4_000 });
+    expect(page.url()).toBe("about:blank");
+  }).toPass({ timeout: 30_000 });
+}
+
 /** Styles that only the site's stylesheet sets, read from the rendered page. */
 const siteStyles = (page: Page) =>
   page.evaluate(() => {
@@ -118,6 +155,7 @@ test("a claim page in the dev server looks like the built site and logs no error
 }) => {
   const errors = collectErrors(page);
   await page.goto(`${DEV}/claims/${CLAIM}/`);
+  await settle(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const dev = await siteStyles(page);
   await page.goto(`/claims/${CLAIM}/`);
@@ -127,8 +165,9 @@ test("a claim page in the dev server looks like the built site and logs no error
 
 test("a draft shows in the dev server, marked as a draft", async ({ page }) => {
   await page.goto(`${DEV}/claims/a-draft-preview/`);
+  await settle(page);
   await expect(page.getByRole("note")).toContainText("Draft: only the dev server shows this page");
-  await page.goto("about:blank");
+  await leaveDevServer(page);
 });
 
 test("a bad edit shows the content check's message in the browser, and the fix clears it", async ({
@@ -137,13 +176,14 @@ test("a bad edit shows the content check's message in the browser, and the fix c
   const file = join(dir, CLAIM_FILE);
   const good = readFileSync(file, "utf8");
   await page.goto(`${DEV}/claims/${CLAIM}/`);
+  await settle(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const message = page.getByText(
+    new RegExp(`${CLAIM_FILE.replace(/[./]/g, "\\$&")}:\\d+: verdict: .*unproven`),
+  );
   try {
     writeFileSync(file, good.replace(/^verdict: unproven$/m, "verdict: unproved"));
     // The page reloads by itself into Astro's error overlay.
-    const message = page.getByText(
-      new RegExp(`${CLAIM_FILE.replace(/[./]/g, "\\$&")}:\\d+: verdict: .*unproven`),
-    );
     await expect(message.first()).toBeVisible({ timeout: 20_000 });
     // One problem per item, with the file's lines around it, and no stack trace.
     const item = page.getByRole("listitem").filter({ has: message });
@@ -153,9 +193,13 @@ test("a bad edit shows the content check's message in the browser, and the fix c
   } finally {
     writeFileSync(file, good);
   }
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 20_000 });
-  // The page shows the file as it is now, not the entry Astro held before the fix.
+  // The page reloads by itself out of the error overlay, and shows the file as
+  // it is now, not the entry Astro held before the fix.
+  await expect(message).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByText("Is it true? Unproven.", { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
+  await settle(page);
   await expect(page.getByText("Is it true? Unproven.", { exact: true })).toBeVisible();
-  // Leave the dev server before the page closes, so no reload is in flight.
-  await page.goto("about:blank");
+  await leaveDevServer(page);
 });

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
+import { MAX_FILE_BYTES } from "../../src/schemas/limits.ts";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, {
@@ -108,9 +109,6 @@ export function changedFiles(cwd: string, base: Base, folder: string): Change[] 
   return [...tracked, ...untracked];
 }
 
-/** Larger than any content file may be (the content check allows 200 KB). */
-const LARGEST_READ = 256 * 1024;
-
 /**
  * A file's text in the working tree; undefined if it is gone, is not a plain
  * file, or is larger than any content file may be: a symbolic link could show
@@ -121,7 +119,7 @@ export function textNow(cwd: string, path: string): string | undefined {
   const file = join(cwd, path);
   try {
     const stats = lstatSync(file);
-    return stats.isFile() && stats.size <= LARGEST_READ ? readFileSync(file, "utf8") : undefined;
+    return stats.isFile() && stats.size <= MAX_FILE_BYTES ? readFileSync(file, "utf8") : undefined;
   } catch {
     return undefined;
   }

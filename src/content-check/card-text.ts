@@ -6,7 +6,7 @@
  */
 import * as fontkit from "fontkit";
 import { CARD_FONT_FILES, CARD_TEXT, CARD_TEXT_LINES, CARD_TEXT_WIDTH } from "../lib/card-fonts.ts";
-import { ANSWER_MAX, TITLE_MAX } from "../schemas/index.ts";
+import { ANSWER_MAX, TITLE_MAX } from "../schemas/limits.ts";
 import type { ContentFile } from "./load.ts";
 import type { Problem } from "./problem.ts";
 

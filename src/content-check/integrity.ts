@@ -9,6 +9,7 @@ import { COLLECTIONS } from "../schemas/collections.ts";
 import { RATING_DIMENSIONS, RATING_KEYS, getRating, type RatingKey } from "../schemas/ratings.ts";
 import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
 import { closest } from "./suggest.ts";
+import { shorten } from "../lib/shorten.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 interface Citation {
@@ -459,19 +460,11 @@ function checkPlaceholders(files: readonly ContentFile[], problems: Problem[]): 
         problems.push({
           file: file.file,
           line: index + 1,
-          message: `${PLACEHOLDER_PROBLEM} (${excerpt(line.trim())}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
+          message: `${PLACEHOLDER_PROBLEM} (${shorten(line.trim(), 60)}); replace it with the real value${file.collection === "claims" ? ", or set draft: true until it is ready" : ""}`,
         });
       }
     });
   }
-}
-
-/** A line cut to about 60 characters at a word's end, marked with "…" where cut. */
-function excerpt(line: string): string {
-  if (line.length <= 60) return line;
-  const cut = line.slice(0, 60);
-  const space = cut.lastIndexOf(" ");
-  return `${space > 40 ? cut.slice(0, space) : cut}…`;
 }
 
 /** The most unknown ids a check run suggests a spelling for. */

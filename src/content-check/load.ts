@@ -20,6 +20,7 @@ import {
   type Document,
 } from "yaml";
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/collections.ts";
+import { MAX_FILE_BYTES } from "../schemas/limits.ts";
 import { HIDDEN_CHARACTERS, codePointName } from "./allow-list.ts";
 import { fieldName, type Problem } from "./problem.ts";
 import { explainYamlMistake } from "./yaml-errors.ts";
@@ -296,9 +297,6 @@ function parserHazard(
   }
   return undefined;
 }
-
-/** Content files are a few kilobytes; anything far larger is a mistake or an attack. */
-const MAX_FILE_BYTES = 200 * 1024;
 
 function loadFile(
   collection: CollectionName,

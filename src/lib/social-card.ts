@@ -26,6 +26,8 @@ import {
 } from "./card-fonts.ts";
 import type { CardInput } from "./card-input.ts";
 import { encodePng } from "./png.ts";
+import { shorten } from "./shorten.ts";
+import { ANSWER_MAX, TITLE_MAX } from "../schemas/limits.ts";
 import {
   RATINGS,
   RATING_DIMENSIONS,
@@ -72,16 +74,6 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): C
   props: { style, children },
 });
 
-/**
- * The text cut to at most `max` characters, at a space when there is one in
- * its last third (else mid-word: a long unbroken word must not take the
- * whole text with it), with an ellipsis.
- */
-const shorten = (text: string, max: number) => {
-  if (text.length <= max) return text;
-  const space = text.lastIndexOf(" ", max - 1);
-  return `${text.slice(0, space >= (max * 2) / 3 ? space : max - 1).trimEnd()}…`;
-};
 /**
  * However wide its letters, text stays within its lines: a word too long for
  * a line is broken, and lines past the last are cut with an ellipsis, so the
@@ -193,7 +185,7 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
   return frame(CARD_RATING_COLOURS[ratings[lead]], [
     siteLine(siteName, address),
     el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
-      el("div", { ...CARD_TEXT.title, width: TEXT_WIDTH, ...FIT }, shorten(title, 110)),
+      el("div", { ...CARD_TEXT.title, width: TEXT_WIDTH, ...FIT }, shorten(title, TITLE_MAX)),
       el(
         "div",
         {
@@ -203,7 +195,7 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
           width: TEXT_WIDTH,
           ...FIT,
         },
-        shorten(answer, 170),
+        shorten(answer, ANSWER_MAX),
       ),
     ]),
     el(

@@ -7,6 +7,9 @@
 import { z } from "astro/zod";
 import { RATING_DIMENSIONS, RATING_KEYS } from "./ratings.ts";
 import { KEBAB_CASE, domain, httpUrl, idReference, isoDate, text } from "./fields.ts";
+import { ANSWER_MAX, TITLE_MAX } from "./limits.ts";
+
+export { ANSWER_MAX, TITLE_MAX };
 
 export const SOURCE_KINDS = [
   "primary-document",
@@ -58,8 +61,6 @@ export interface ReferenceSchemas<
   claims: Claims;
 }
 
-/** The longest one-line answer: it must fit a search result and a social card. */
-export const ANSWER_MAX = 160;
 /** The longest "In brief" point. */
 export const IN_BRIEF_MAX = 140;
 
@@ -75,12 +76,6 @@ function referencedId(reference: unknown): unknown {
  * the statement in our words. Never a question, because a rating shown under a
  * question reads as its answer.
  */
-/**
- * The longest title: what the social card shows in full (it cuts a longer
- * title), so the card never drops words that change what its rating rates.
- */
-export const TITLE_MAX = 110;
-
 function claimTitle() {
   return text(
     `What is being judged, in one form for every claim: who said it, a colon, and the statement in our words, with quoted words in single quotes (Engadget: 'Homeland Security' claims DJI drones are spying for China). Not a question. Keep it under about 90 characters (at most ${TITLE_MAX}, what the social card can show).`,

@@ -7,17 +7,25 @@
  * Generates N synthetic claims (default 1000) with their sources and claimant
  * into a temporary copy of the site and builds it twice with the project's
  * Astro: cold (nothing cached, as a fresh clone) and warm (only the social-card
- * cache kept, as CI restores it). Then it builds a bare Astro site holding the
- * same claim MDX, and prints build time, pages per second and peak memory of
- * each, a `ratio cold:` and a `ratio warm:` line, where the time went by phase,
- * and the targets. With --profile it then builds both sites once more under
+ * cache kept, as CI restores it); then once more with only Astro and its own
+ * integrations ("Astro alone": the site's own steps off), which measures what
+ * Astro itself costs on these pages. Then it builds a bare Astro site holding
+ * the same claim MDX, and prints build time, pages per second and peak memory
+ * of each, a `ratio cold:` and a `ratio warm:` line, an `Astro alone:` line,
+ * where the time went by phase, and the targets. With --profile it then builds both sites once more under
  * V8's CPU profiler (a warm full build) and prints where each one's main
  * thread spent its time, by owner (scripts/lib/cpu-profile.ts). Nothing in
  * the repository is written; both temporary folders are removed.
  */
 import { printTable } from "./lib/table.ts";
 import { OWNERS, attributeProfile, longestProfile, profileSeconds } from "./lib/cpu-profile.ts";
-import { megabytes, phaseBreakdown, ratioLine, type BenchCase } from "./lib/bench-report.ts";
+import {
+  astroAloneLine,
+  megabytes,
+  phaseBreakdown,
+  ratioLine,
+  type BenchCase,
+} from "./lib/bench-report.ts";
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -39,6 +47,7 @@ import {
   linkNodeModules,
   makeTempDir,
   removeDir,
+  writeAstroAloneConfig,
 } from "./lib/temp-site.ts";
 import { TEST_DEPLOYMENT } from "./lib/test-deployment.ts";
 
@@ -100,6 +109,20 @@ function buildCommand(root: string): string {
   const command = scripts?.["build"];
   if (!command) throw new Error(`${root}/package.json has no build script`);
   return command;
+}
+
+/**
+ * Astro's part of the build script (before the finishing step), with the
+ * config that leaves only Astro and its own integrations (lib/temp-site.ts).
+ */
+function astroAloneCommand(buildCommand: string, config: string): string {
+  const [astroPart] = buildCommand.split(" && ");
+  if (!astroPart || !/\bastro(\.mjs)? build$/.test(astroPart)) {
+    throw new Error(
+      `The build script should start with Astro's build ("... astro build && ..."), not: ${buildCommand}`,
+    );
+  }
+  return `${astroPart} --config ${config}`;
 }
 
 async function build(
@@ -170,6 +193,8 @@ function memoryBreakdown(run: MeasuredRun): string {
 interface FullBuilds {
   readonly cold: BuildResult;
   readonly warm: BuildResult;
+  /** The same pages built by Astro and its own integrations only. */
+  readonly astroAlone: BuildResult;
 }
 
 function printReport(claims: number, full: FullBuilds, bare: BuildResult): void {
@@ -178,6 +203,7 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
   const rows: [string, BuildResult][] = [
     ["full, cold", full.cold],
     ["full, warm", full.warm],
+    ["Astro alone", full.astroAlone],
     ["bare", bare],
   ];
   printTable(
@@ -197,6 +223,7 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
     const result = full[benchCase];
     console.log(ratioLine(benchCase, result.run.seconds, bare.run.seconds, result.run.peakBytes));
   }
+  console.log(astroAloneLine(full.astroAlone.run.seconds, bare.run.seconds, full.warm.run.seconds));
   // Peak RSS: the largest sampled sum over the build's process tree, or the
   // largest single-process VmHWM if that is higher (see lib/process-memory.ts).
   console.log("");
@@ -215,6 +242,7 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
   }
   console.log("\nTargets:");
   const peakLimit = TARGETS.peakBytes(claims);
+  const floor = full.astroAlone.run.seconds / bare.run.seconds;
   for (const benchCase of cases) {
     const { run } = full[benchCase];
     const timeRatio = run.seconds / bare.run.seconds;
@@ -226,6 +254,12 @@ function printReport(claims: number, full: FullBuilds, bare: BuildResult): void 
       `  ${verdict(run.peakBytes <= peakLimit)}  ${benchCase} peak memory within ${megabytes(peakLimit)} MB (${megabytes(run.peakBytes)} MB)`,
     );
   }
+  console.log(
+    `  NOTE  Astro alone on the same pages (the site's own steps off) takes ${floor.toFixed(2)}x the bare site's time` +
+      (floor > TARGETS.timeRatio.warm
+        ? `, above the warm target of ${TARGETS.timeRatio.warm.toFixed(1)}x: no work on the site's own steps alone can reach it`
+        : ""),
+  );
 }
 
 /**
@@ -335,9 +369,24 @@ async function main(): Promise<void> {
     const warm = cold.ok
       ? await settle(build("full, warm", fullRoot, fullCommand, verbose, running.signal))
       : ({ ok: false, error: "The warm build was not run." } as const);
+    // The same pages with the site's own steps off: what Astro itself costs.
+    forgetAllButCardCache(fullRoot);
+    const astroAlone = await settle(
+      build(
+        "Astro alone",
+        fullRoot,
+        astroAloneCommand(fullCommand, writeAstroAloneConfig(fullRoot)),
+        verbose,
+        running.signal,
+      ),
+    );
     const bare = await settle(build("bare", bareRoot, "astro build", verbose, running.signal));
-    if (cold.ok && warm.ok && bare.ok) {
-      printReport(claims, { cold: cold.value, warm: warm.value }, bare.value);
+    if (cold.ok && warm.ok && astroAlone.ok && bare.ok) {
+      printReport(
+        claims,
+        { cold: cold.value, warm: warm.value, astroAlone: astroAlone.value },
+        bare.value,
+      );
       if (profile) {
         // Both start as the measured builds did: the full site warm, the bare one cold.
         forgetAllButCardCache(fullRoot);
@@ -353,9 +402,10 @@ async function main(): Promise<void> {
       }
       return;
     }
-    for (const outcome of [cold, warm, bare]) if (outcome.ok) printSummary(outcome.value);
+    const outcomes = [cold, warm, astroAlone, bare];
+    for (const outcome of outcomes) if (outcome.ok) printSummary(outcome.value);
     throw new Error(
-      [cold, warm, bare].flatMap((outcome) => (outcome.ok ? [] : [outcome.error])).join("\n\n"),
+      outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error])).join("\n\n"),
     );
   } finally {
     cleanUp();

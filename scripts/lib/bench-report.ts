@@ -23,6 +23,22 @@ export function ratioLine(
   return `ratio ${benchCase}: time ${ratio}x, peak ${megabytes(fullPeakBytes)} MB`;
 }
 
+/**
+ * `Astro alone: time 1.59x (the site's own steps add 0.20x warm)`: the same
+ * pages built by Astro and its own integrations only, over the bare build's
+ * time. It is the floor no work on the site's own steps can go below; what
+ * the warm build takes above it is those steps.
+ */
+export function astroAloneLine(
+  astroAloneSeconds: number,
+  bareSeconds: number,
+  warmSeconds: number,
+): string {
+  const ratio = astroAloneSeconds / bareSeconds;
+  const added = (warmSeconds - astroAloneSeconds) / bareSeconds;
+  return `Astro alone: time ${ratio.toFixed(2)}x (the site's own steps add ${added.toFixed(2)}x warm)`;
+}
+
 /** What one build reported about itself (scripts/lib/build-log.ts). */
 export interface BuildPhases {
   readonly seconds: number;

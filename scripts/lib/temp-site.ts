@@ -16,7 +16,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
-import { MDX_COMPONENTS } from "../../src/content-check/allow-list.ts";
+import { satteri } from "@astrojs/markdown-satteri";
+import type { AstroUserConfig } from "astro";
+import { MDX_COMPONENTS, MDX_FEATURES } from "../../src/content-check/allow-list.ts";
 
 /**
  * Top-level entries never copied when the project is not a git checkout:
@@ -245,6 +247,45 @@ export function bareSiteFiles(): ProjectFile[] {
       ].join("\n"),
     },
   ];
+}
+
+/** The config file `writeAstroAloneConfig` writes into a copy of the site. */
+export const ASTRO_ALONE_CONFIG = "bench-astro-alone.config.mjs";
+
+/**
+ * The site's Astro config with only Astro and its own integrations
+ * (`@astrojs/...`): the site's own steps are off (the content check, the
+ * social cards, the deployment check, the _headers file, and the emit guard
+ * and heading ids in the MDX compiler, whose processor is rebuilt with the
+ * same MDX features and no plugins). A build with it measures what Astro
+ * itself costs on this site's pages.
+ */
+export function astroAlone(config: AstroUserConfig): AstroUserConfig {
+  return {
+    ...config,
+    integrations: (config.integrations ?? [])
+      .flat()
+      .filter((integration) => integration && integration.name.startsWith("@astrojs/")),
+    markdown: { ...config.markdown, processor: satteri({ features: MDX_FEATURES }) },
+  };
+}
+
+/**
+ * Writes into a copy of this site a config that applies `astroAlone` to the
+ * site's own config, so it follows every change to it; returns its name.
+ */
+export function writeAstroAloneConfig(root: string): string {
+  writeFileSync(
+    join(root, ASTRO_ALONE_CONFIG),
+    [
+      'import config from "./astro.config.mjs";',
+      'import { astroAlone } from "./scripts/lib/temp-site.ts";',
+      "",
+      "export default astroAlone(config);",
+      "",
+    ].join("\n"),
+  );
+  return ASTRO_ALONE_CONFIG;
 }
 
 /** Writes a bare site into `dest` with the claim MDX files from `claimsDir`. */

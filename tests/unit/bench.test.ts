@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkContent } from "@/content-check";
 import { ANSWER_MAX } from "@/schemas";
-import { phaseBreakdown, ratioLine } from "../../scripts/lib/bench-report.ts";
+import { astroAloneLine, phaseBreakdown, ratioLine } from "../../scripts/lib/bench-report.ts";
+import { astroAlone } from "../../scripts/lib/temp-site.ts";
+import siteConfig from "../../astro.config.mjs";
+import type { AstroUserConfig } from "astro";
 import { attributeProfile } from "../../scripts/lib/cpu-profile.ts";
 import { labelOf } from "../../scripts/lib/process-memory.ts";
 import { RouteTimings, parseDuration } from "../../scripts/lib/build-log.ts";
@@ -91,6 +94,12 @@ describe("the benchmark's verdict lines", () => {
     );
   });
 
+  test("say what Astro alone costs on the same pages, and what the site's steps add", () => {
+    expect(astroAloneLine(26, 16.25, 29.5)).toBe(
+      "Astro alone: time 1.60x (the site's own steps add 0.22x warm)",
+    );
+  });
+
   test("read the time the content check, the cards and the search index report", () => {
     const timings = new RouteTimings();
     timings.add("09:25:48 [content-check] content/ passed every check in 1.25 s\n");
@@ -172,5 +181,24 @@ describe("the benchmark's process names", () => {
       "node astro.mjs",
     );
     expect(labelOf("/x/pagefind_extended\0--service\0")).toBe("pagefind_extended");
+  });
+});
+
+describe("the benchmark's Astro-alone build", () => {
+  const names = (config: AstroUserConfig): string[] =>
+    (config.integrations ?? [])
+      .flat()
+      .flatMap((integration) => (integration ? [integration.name] : []));
+
+  test("keeps Astro and its own integrations, and nothing of the site's", () => {
+    expect(names(siteConfig)).toEqual(
+      expect.arrayContaining(["content-check", "social-cards", "@astrojs/mdx"]),
+    );
+    const alone = astroAlone(siteConfig);
+    expect(names(alone)).toEqual(names(siteConfig).filter((name) => name.startsWith("@astrojs/")));
+    // The MDX compiler is rebuilt without the emit guard and heading ids.
+    expect(alone.markdown?.processor).toBeDefined();
+    expect(alone.markdown?.processor).not.toBe(siteConfig.markdown?.processor);
+    expect(alone.site).toBe(siteConfig.site);
   });
 });

@@ -83,6 +83,6 @@ test("from the headline's check and from the home page, the evidence since 2017 
     .click();
   await expect(page).toHaveURL(new RegExp(`/claims/${evidence!.id}/$`));
   await page.goto("/");
-  await page.getByRole("link", { name: "check of the evidence from 2017 to 2026" }).click();
+  await page.getByRole("link", { name: "the evidence from 2017 to 2026", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/claims/${evidence!.id}/$`));
 });

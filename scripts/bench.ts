@@ -12,10 +12,11 @@
  * Astro itself costs on these pages. Then it builds a bare Astro site holding
  * the same claim MDX, and prints build time, pages per second and peak memory
  * of each, a `ratio cold:` and a `ratio warm:` line, an `Astro alone:` line,
- * where the time went by phase, and the targets. With --profile it then builds both sites once more under
- * V8's CPU profiler (a warm full build) and prints where each one's main
- * thread spent its time, by owner (scripts/lib/cpu-profile.ts). Nothing in
- * the repository is written; both temporary folders are removed.
+ * where the time went by phase, and the targets. With --profile it then
+ * builds the full (warm) and bare sites once more under V8's CPU profiler and
+ * prints where each one's main thread spent its time, by owner
+ * (scripts/lib/cpu-profile.ts). Nothing in the repository is written; both
+ * temporary folders are removed.
  */
 import { printTable } from "./lib/table.ts";
 import { OWNERS, attributeProfile, longestProfile, profileSeconds } from "./lib/cpu-profile.ts";

@@ -1,6 +1,7 @@
 /**
- * Throw-away Astro projects for the benchmark: a copy of this site and a bare
- * site, each in its own folder under the system temp directory, sharing the
+ * Throw-away Astro projects for the benchmark: a copy of this site (which can
+ * also be built with Astro alone, the site's own steps off) and a bare site,
+ * each in its own folder under the system temp directory, sharing the
  * repository's installed packages.
  */
 import { execFileSync } from "node:child_process";

@@ -13,6 +13,33 @@ import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimPath, path } from "@/lib/urls";
 import { SITE } from "@/site.config";
 
+/** One day of a page's corrections log, as the notice at the top sums it up. */
+export interface CorrectionDay {
+  readonly date: Date;
+  /** What was logged that day, e.g. "1 correction and 2 updates". */
+  readonly summary: string;
+}
+
+/**
+ * The corrections log by day, newest entries' day first: the notice at the
+ * top names each day once, with how many corrections and updates it holds,
+ * rather than repeating one date per entry.
+ */
+export function correctionDays(corrections: Claim["data"]["corrections"]): CorrectionDay[] {
+  const days = new Map<string, { date: Date; correction: number; update: number }>();
+  for (const { date, kind } of corrections) {
+    const key = date.toISOString().slice(0, 10);
+    const day = days.get(key) ?? { date, correction: 0, update: 0 };
+    day[kind] += 1;
+    days.set(key, day);
+  }
+  const count = (n: number, noun: string) => (n === 0 ? [] : [`${n} ${noun}${n === 1 ? "" : "s"}`]);
+  return [...days.values()].map(({ date, correction, update }) => ({
+    date,
+    summary: [...count(correction, "correction"), ...count(update, "update")].join(" and "),
+  }));
+}
+
 /** One cited passage, as the text's marker and the source list show it. */
 export interface CitedPassage {
   /** The citation's id in the claim's frontmatter. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { assembleClaimPage, citationOrder, groupCitations } from "@/lib/claim-page";
+import { assembleClaimPage, citationOrder, correctionDays, groupCitations } from "@/lib/claim-page";
 import { contactRoutes } from "@/lib/deployment";
 import { fixtureEntries } from "./entries";
 
@@ -113,5 +113,25 @@ describe("a claim page's data", () => {
       address: "corrections@site.test",
       href: `mailto:corrections@site.test?subject=${encodeURIComponent(`Correction: ${claim.data.title}`)}`,
     });
+  });
+});
+
+describe("the corrections notice", () => {
+  test("names each day once, with what was logged on it, newest first", () => {
+    const entry = (date: string, kind: "correction" | "update") => ({
+      date: new Date(date),
+      kind,
+      text: "What changed.",
+    });
+    const days = correctionDays([
+      entry("2026-11-29", "update"),
+      entry("2026-11-29", "correction"),
+      entry("2026-11-29", "update"),
+      entry("2026-11-24", "update"),
+    ]);
+    expect(days.map(({ date, summary }) => [date.toISOString().slice(0, 10), summary])).toEqual([
+      ["2026-11-29", "1 correction and 2 updates"],
+      ["2026-11-24", "1 update"],
+    ]);
   });
 });

@@ -8,9 +8,11 @@ import { BASE, DIST, builtPages } from "./site";
 const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /**
  * A ceiling on a whole claim page, so the sources list cannot grow without
- * notice: the largest page (the evidence from 2017 to 2026) is about 20 KB.
+ * notice: the largest page (the evidence from 2017 to 2026) is about 24 KB
+ * since the standards review of 29 November 2026 (the README's "page budget's
+ * trade" says why that is not cut).
  */
-const WHOLE_PAGE_BYTES = 24 * 1024;
+const WHOLE_PAGE_BYTES = 28 * 1024;
 
 const pages = builtPages();
 
@@ -57,7 +59,7 @@ describe("the performance budget", () => {
     },
   );
 
-  test.each(claimPages)("%s stays within 24 KB compressed in all, HTML and CSS", (_, page) => {
+  test.each(claimPages)("%s stays within 28 KB compressed in all, HTML and CSS", (_, page) => {
     const bytes = [page.html, ...stylesheets(page)]
       .map(compressed)
       .reduce((sum, size) => sum + size, 0);

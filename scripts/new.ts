@@ -17,6 +17,7 @@ import {
 } from "./lib/scaffold.ts";
 import * as prettier from "prettier";
 import { frontmatterOf } from "../src/content-check/corrections.ts";
+import { COLLECTIONS, COLLECTION_NAMES } from "../src/schemas/collections.ts";
 
 const root = process.cwd();
 const today = new Date().toISOString().slice(0, 10);
@@ -36,26 +37,32 @@ function lastOrder(): number {
   return Math.max(0, ...orders);
 }
 
-const KINDS = {
-  claim: {
-    folder: "claims",
-    extension: ".mdx",
-    template: () =>
-      claimTemplate({ today, claimant: ids("claimants")[0] ?? "engadget", lastOrder: lastOrder() }),
-  },
-  source: { folder: "sources", extension: ".yaml", template: () => sourceTemplate(today) },
-  claimant: { folder: "claimants", extension: ".yaml", template: () => claimantTemplate() },
-  event: { folder: "timeline", extension: ".yaml", template: () => timelineEventTemplate(today) },
+/** The kinds of file editors create, by the registry's entry name, with their templates. */
+const TEMPLATES = {
+  claim: () =>
+    claimTemplate({ today, claimant: ids("claimants")[0] ?? "engadget", lastOrder: lastOrder() }),
+  source: () => sourceTemplate(today),
+  claimant: () => claimantTemplate(),
+  event: () => timelineEventTemplate(today),
 } as const;
+const KINDS = Object.fromEntries(
+  COLLECTION_NAMES.flatMap((folder) => {
+    const { entry, extension } = COLLECTIONS[folder];
+    if (!Object.hasOwn(TEMPLATES, entry)) return [];
+    const template = TEMPLATES[entry as keyof typeof TEMPLATES];
+    return [[entry, { folder, extension, template }]];
+  }),
+);
 
 const [kind = "", id] = process.argv.slice(2);
-if (!Object.hasOwn(KINDS, kind)) {
+const chosen = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
+if (!chosen) {
   console.error(
     `Usage: npm run new:${Object.keys(KINDS).join(" | new:")} -- <id>   e.g. npm run new:claim -- army-memo-date`,
   );
   process.exit(2);
 }
-const { folder, extension, template } = KINDS[kind as keyof typeof KINDS];
+const { folder, extension, template } = chosen;
 const problem = validateNewId(id, ids(folder));
 if (problem || !id) {
   console.error(`Nothing was written: ${problem}.`);

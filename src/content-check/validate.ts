@@ -20,17 +20,6 @@ export const SCHEMAS = Object.fromEntries(
 /** The longest file name (without extension) a content file may have. */
 export const MAX_ID_LENGTH = 100;
 
-/** What one file of each collection holds, for messages about its name. */
-const ENTRY_NOUNS: Record<CollectionName, string> = {
-  claims: "claim",
-  sources: "source",
-  claimants: "claimant",
-  timeline: "event",
-  pages: "page",
-  story: "story",
-  snippets: "snippet",
-};
-
 /**
  * Names Windows keeps for devices, whatever the extension: a file called
  * `aux.mdx` cannot be checked out there, so one editor's pull request would
@@ -40,7 +29,7 @@ const WINDOWS_DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 export function validateFile(file: ContentFile): Problem[] {
   const problems: Problem[] = [];
-  const noun = ENTRY_NOUNS[file.collection];
+  const noun = COLLECTIONS[file.collection].entry;
   if (file.id === "") {
     problems.push({
       file: file.file,

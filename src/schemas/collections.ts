@@ -34,6 +34,8 @@ export const LINKABLE_PAGES = [
 export type LinkablePage = (typeof LINKABLE_PAGES)[number];
 
 interface CollectionSpec {
+  /** What one file of the collection holds, in messages and in `npm run new:<entry>`. */
+  readonly entry: string;
   /** Files in content/<name>/ end in this; others are refused. */
   readonly extension: ".mdx" | ".yaml";
   /** Whether the fields sit in frontmatter above an MDX body. */
@@ -50,6 +52,7 @@ interface CollectionSpec {
 
 export const COLLECTIONS = {
   claims: {
+    entry: "claim",
     extension: ".mdx",
     frontmatter: true,
     schema: claimSchema,
@@ -58,6 +61,7 @@ export const COLLECTIONS = {
     description: "One check per claim; the file name is the page address.",
   },
   sources: {
+    entry: "source",
     extension: ".yaml",
     frontmatter: false,
     schema: () => sourceSchema(),
@@ -65,6 +69,7 @@ export const COLLECTIONS = {
     description: "One source each, cited by id.",
   },
   claimants: {
+    entry: "claimant",
     extension: ".yaml",
     frontmatter: false,
     schema: () => claimantSchema(),
@@ -72,6 +77,7 @@ export const COLLECTIONS = {
     description: "Who made each claim.",
   },
   timeline: {
+    entry: "event",
     extension: ".yaml",
     frontmatter: false,
     schema: timelineEventSchema,
@@ -79,6 +85,7 @@ export const COLLECTIONS = {
     description: "Dated events, each with its source.",
   },
   pages: {
+    entry: "page",
     extension: ".mdx",
     frontmatter: true,
     schema: () => pageSchema(),
@@ -86,12 +93,14 @@ export const COLLECTIONS = {
     description: "The home summary and the methodology, about and corrections pages.",
   },
   story: {
+    entry: "story",
     extension: ".yaml",
     frontmatter: false,
     schema: storySchema,
     description: "The story this site checks (one file, story.yaml).",
   },
   snippets: {
+    entry: "snippet",
     extension: ".mdx",
     frontmatter: true,
     schema: () => snippetSchema(),

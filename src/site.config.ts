@@ -6,14 +6,6 @@ import { load } from "js-yaml";
 import { contactRoutes, repositoryUrl } from "./lib/deployment.ts";
 import { ID_REFERENCES, storySchema } from "./schemas/index.ts";
 
-interface Story {
-  title: string;
-  publisher: string;
-  author: string;
-  date: string;
-  url: string;
-}
-
 /**
  * The story, read the first time a page asks for it: after the content check
  * has passed it (src/integrations/content-check/), with the same parser and
@@ -21,7 +13,7 @@ interface Story {
  * stop the build before the check could say what is wrong, and the parser's
  * message would quote the file (a link to a secret, say) into a public log.
  */
-export function readStory(root = process.cwd()): Story {
+export function readStory(root = process.cwd()) {
   const file = join(root, "content", "story", "story.yaml");
   try {
     if (lstatSync(file).isSymbolicLink()) throw new Error("a symbolic link");
@@ -36,6 +28,7 @@ export function readStory(root = process.cwd()): Story {
   }
 }
 
+type Story = ReturnType<typeof readStory>;
 let story: Story | undefined;
 
 const repository = repositoryUrl();

@@ -145,9 +145,6 @@ function ratingBlock(dimension: RatingDimension, key: RatingKey): CardNode {
   ]);
 }
 
-/** Satori needs definite widths to wrap text. */
-const TEXT_WIDTH = CARD_TEXT_WIDTH;
-
 function frame(stripe: string, children: CardNode[]): CardNode {
   return el(
     "div",
@@ -158,7 +155,7 @@ function frame(stripe: string, children: CardNode[]): CardNode {
         "div",
         {
           // Satori sizes the content box, so padding is added outside these.
-          width: TEXT_WIDTH,
+          width: CARD_TEXT_WIDTH,
           height: CARD.height - 2 * CARD.padY,
           display: "flex",
           flexDirection: "column",
@@ -184,15 +181,15 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
   const [lead = "verdict"] = RATING_DIMENSION_ORDER;
   return frame(CARD_RATING_COLOURS[ratings[lead]], [
     siteLine(siteName, address),
-    el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
-      el("div", { ...CARD_TEXT.title, width: TEXT_WIDTH, ...FIT }, shorten(title, TITLE_MAX)),
+    el("div", { display: "flex", flexDirection: "column", width: CARD_TEXT_WIDTH }, [
+      el("div", { ...CARD_TEXT.title, width: CARD_TEXT_WIDTH, ...FIT }, shorten(title, TITLE_MAX)),
       el(
         "div",
         {
           ...CARD_TEXT.answer,
           color: "#3f3f46",
           marginTop: 20,
-          width: TEXT_WIDTH,
+          width: CARD_TEXT_WIDTH,
           ...FIT,
         },
         shorten(answer, ANSWER_MAX),
@@ -210,11 +207,15 @@ export function claimCardTree({ siteName, address, title, answer, ratings }: Car
 export function siteCardTree({ siteName, address, summary, ratingsLine }: SiteCardInput): CardNode {
   return frame("#3f3f46", [
     el("div", { fontSize: 26, color: "#52525b" }, address),
-    el("div", { display: "flex", flexDirection: "column", width: TEXT_WIDTH }, [
-      el("div", { fontSize: 72, fontWeight: 700, lineHeight: 1.1, width: TEXT_WIDTH }, siteName),
+    el("div", { display: "flex", flexDirection: "column", width: CARD_TEXT_WIDTH }, [
       el(
         "div",
-        { fontSize: 32, lineHeight: 1.35, color: "#3f3f46", marginTop: 24, width: TEXT_WIDTH },
+        { fontSize: 72, fontWeight: 700, lineHeight: 1.1, width: CARD_TEXT_WIDTH },
+        siteName,
+      ),
+      el(
+        "div",
+        { fontSize: 32, lineHeight: 1.35, color: "#3f3f46", marginTop: 24, width: CARD_TEXT_WIDTH },
         shorten(summary, 220),
       ),
     ]),

@@ -56,20 +56,63 @@ function read(path: string, text: string | undefined): { data: Data; body: strin
 
 /** The most characters of one value a review shows. */
 const MOST_SHOWN = 600;
+/** Unchanged characters shown on each side of a change in a long value. */
+const CONTEXT = 80;
+
+/** A value as one line of text, unescaped. */
+const flat = (value: unknown): string =>
+  (typeof value === "string" ? value : JSON.stringify(value ?? "")).replace(/\s+/g, " ").trim();
 
 /**
  * Content is untrusted: a title could carry Markdown or HTML that would render
  * in the pull request's summary (an image that phones home, a fake link).
- * Everything from content is shown as plain text on one line.
+ */
+const escape = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+!|~]/g, "\\$&");
+
+/** Text cut to what a summary shows, saying how much is left out. */
+function cutEnd(text: string): string {
+  if (text.length <= MOST_SHOWN) return text;
+  return `${text.slice(0, MOST_SHOWN)}… (${(text.length - MOST_SHOWN).toLocaleString("en")} more characters not shown)`;
+}
+
+/**
+ * Everything from content is shown as plain text on one line, and cut: a
+ * summary has a size limit.
  */
 export function plain(value: unknown): string {
-  const whole = typeof value === "string" ? value : JSON.stringify(value ?? "");
-  // A value is shown to be read, not in full: a summary has a size limit.
-  const text = whole.length > MOST_SHOWN ? `${whole.slice(0, MOST_SHOWN)}…` : whole;
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, "\\$&");
+  return escape(cutEnd(flat(value)));
+}
+
+/**
+ * A value before and after an edit, as shown. When either is too long to show
+ * whole, both are cut to the part that changed (from the first character that
+ * differs to the last) with some unchanged text around it: cut at the end, an
+ * edit deep in a long paragraph would show as two identical openings, and a
+ * reviewer would pass a change they were never shown.
+ */
+export function beforeAfter(before: unknown, after: unknown): [string, string] {
+  const old = flat(before);
+  const now = flat(after);
+  if (old.length <= MOST_SHOWN && now.length <= MOST_SHOWN) return [escape(old), escape(now)];
+  const shortest = Math.min(old.length, now.length);
+  let head = 0;
+  while (head < shortest && old[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < shortest - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) {
+    tail++;
+  }
+  // Whole words of context where it can: from a space before the change, to a space after it.
+  const space = old.indexOf(" ", head - CONTEXT);
+  const from = head <= CONTEXT ? 0 : space >= 0 && space < head ? space + 1 : head - CONTEXT;
+  const window = (text: string): string => {
+    const changeEnd = text.length - tail;
+    const nextSpace = text.lastIndexOf(" ", changeEnd + CONTEXT);
+    const to =
+      tail <= CONTEXT ? text.length : nextSpace > changeEnd ? nextSpace : changeEnd + CONTEXT;
+    const part = text.slice(from, to);
+    return `${from > 0 ? "…" : ""}${cutEnd(part)}${to < text.length && part.length <= MOST_SHOWN ? "…" : ""}`;
+  };
+  return [escape(window(old)), escape(window(now))];
 }
 
 const isRating = (value: unknown): value is RatingKey =>
@@ -112,10 +155,11 @@ function passageChanges(before: unknown, after: unknown): string[] {
     const was = old.get(id);
     if (was === undefined) return [`  - **New citation** \`${plain(id)}\`: “${plain(passage)}”`];
     if (same(was, passage)) return [];
+    const [shownBefore, shownAfter] = beforeAfter(was, passage);
     return [
       `  - **Passage of citation** \`${plain(id)}\` (check it against the source)`,
-      `    - Before: “${plain(was)}”`,
-      `    - After: “${plain(passage)}”`,
+      `    - Before: “${shownBefore}”`,
+      `    - After: “${shownAfter}”`,
     ];
   });
 }
@@ -175,10 +219,11 @@ function changedClaim(file: ChangedFile): ClaimReview {
     (field) => !same(before.data[field], after.data[field]),
   );
   for (const field of textChanges) {
+    const [shownBefore, shownAfter] = beforeAfter(before.data[field], after.data[field]);
     lines.push(
       `  - **${TEXT_FIELDS[field]}**`,
-      `    - Before: ${plain(before.data[field])}`,
-      `    - After: ${plain(after.data[field])}`,
+      `    - Before: ${shownBefore}`,
+      `    - After: ${shownAfter}`,
     );
   }
   const corrections = addedEntries(before.data["corrections"], after.data["corrections"]);
@@ -203,8 +248,9 @@ function changedClaim(file: ChangedFile): ClaimReview {
   if (paragraphs.length) {
     lines.push(`  - **Text**: ${paragraphs.length} paragraph(s) changed`);
     for (const { old, now } of paragraphs.slice(0, MAX_PARAGRAPHS)) {
-      lines.push(`    - Before: ${old ? plain(old) : "(new paragraph)"}`);
-      lines.push(`    - After: ${now ? plain(now) : "(removed)"}`);
+      const [shownBefore, shownAfter] = beforeAfter(old ?? "", now ?? "");
+      lines.push(`    - Before: ${old ? shownBefore : "(new paragraph)"}`);
+      lines.push(`    - After: ${now ? shownAfter : "(removed)"}`);
     }
   }
   if (others.length) lines.push(`  - Also changed: ${others.join(", ")}`);
@@ -299,10 +345,10 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
     }
     return [
       line,
-      ...fields.map(
-        (field) =>
-          `  - \`${plain(field)}\`: ${plain(show(old[field]))} → ${plain(show(now[field]))}`,
-      ),
+      ...fields.map((field) => {
+        const [shownBefore, shownAfter] = beforeAfter(show(old[field]), show(now[field]));
+        return `  - \`${plain(field)}\`: ${shownBefore} → ${shownAfter}`;
+      }),
     ].join("\n");
   };
   const others = files.filter((file) => !["claims", "sources"].includes(folderOf(file.path)));

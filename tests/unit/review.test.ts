@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { textNow } from "../../scripts/lib/changes.ts";
 import { frontmatterOf, isPlainTree } from "../../src/content-check/corrections.ts";
 import { makeTempDir } from "../../scripts/lib/temp-site.ts";
-import { plain, reviewMarkdown, type ChangedFile } from "../../scripts/lib/review.ts";
+import { beforeAfter, plain, reviewMarkdown, type ChangedFile } from "../../scripts/lib/review.ts";
 
 const claim = (fields: Record<string, string>, body = "Text.") =>
   `---\n${Object.entries({
@@ -180,7 +180,43 @@ describe("the files a review reads", () => {
     expect(textNow(root, "content/sources/big.yaml")).toBeUndefined();
     const shown = plain("word ".repeat(1_000));
     expect(shown.length).toBeLessThan(700);
-    expect(shown.endsWith("…")).toBe(true);
+    expect(shown).toMatch(/… \\\(4,399 more characters not shown\\\)$/);
+  });
+});
+
+describe("a long value's change", () => {
+  const sentence = (n: number) => `Sentence ${n} of a long paragraph says nothing new. `;
+  const long = Array.from({ length: 40 }, (_, n) => sentence(n)).join("");
+
+  test("is shown where it is, even past where a long value is cut", () => {
+    const edited = long.replace("Sentence 30 of a", "Sentence 30, which DJI denies, of a");
+    const before = claim({}, long);
+    const after = claim({}, edited);
+    const markdown = review([{ status: "modified", path: PATH, before, after }]);
+    expect(long.indexOf("Sentence 30")).toBeGreaterThan(1_000);
+    expect(markdown).toContain("Sentence 30, which DJI denies, of a");
+    expect(markdown).toMatch(/- Before: …says nothing new\. Sentence 29 .*Sentence 30 of a long/);
+    expect(markdown).not.toContain("Sentence 0 ");
+  });
+
+  test("shows both sides cut to the change, with whole words around it", () => {
+    const [shownBefore, shownAfter] = beforeAfter(long, `${long}And a last sentence.`);
+    expect(shownBefore).toBe(
+      "…paragraph says nothing new. Sentence 39 of a long paragraph says nothing new.",
+    );
+    expect(shownAfter).toBe(`${shownBefore} And a last sentence.`);
+  });
+
+  test("says how much of a change too long to show is left out", () => {
+    const [, shownAfter] = beforeAfter("Short.", `Short. ${"added ".repeat(300)}`);
+    expect(shownAfter).toMatch(/… \\\(1,206 more characters not shown\\\)$/);
+  });
+
+  test("leaves short values whole", () => {
+    expect(beforeAfter("The old line.", "The new line.")).toEqual([
+      "The old line.",
+      "The new line.",
+    ]);
   });
 });
 

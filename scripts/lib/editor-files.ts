@@ -128,6 +128,10 @@ supports; the id is one of the claim's \`citations\`. Link to another claim with
 with \`<PageLink to="methodology">the methodology page</PageLink>\` (any
 mention of the methodology or corrections page must be such a link), kept
 inside a sentence (a tag that starts a line becomes a paragraph of its own).
+\`<Cite />\` and \`<RatingLabel />\` are always closed at once: words put
+between their tags would vanish. A Markdown link, \`[words](https://...)\`, is
+for other sites; one to an address within this site (\`/claims/...\`, \`#...\`)
+is refused, because the check can verify only the components' ids.
 Markdown is allowed; raw
 HTML is limited to a few inline tags, and scripts, embeds, imports, footnotes,
 \`class\`, \`style\` and \`{expressions}\` are refused.

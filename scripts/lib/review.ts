@@ -232,7 +232,16 @@ function changedClaim(file: ChangedFile): ClaimReview {
     const day = date instanceof Date ? date.toISOString().slice(0, 10) : plain(date);
     lines.push(`  - **Corrections log, new ${plain(kind)}** (${day}): ${plain(text)}`);
   }
-  const shown = new Set<string>(["draft", "corrections", ...WATCHED_FIELDS]);
+  const briefChanged = !same(before.data["inBrief"], after.data["inBrief"]);
+  if (briefChanged) {
+    const points = (value: unknown) => listOf(value).map(String).join(" • ");
+    const [shownBefore, shownAfter] = beforeAfter(
+      points(before.data["inBrief"]),
+      points(after.data["inBrief"]),
+    );
+    lines.push("  - **In brief**", `    - Before: ${shownBefore}`, `    - After: ${shownAfter}`);
+  }
+  const shown = new Set<string>(["draft", "corrections", "inBrief", ...WATCHED_FIELDS]);
   const others = [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
     .filter((field) => !shown.has(field) && !same(before.data[field], after.data[field]))
     .flatMap((field) => {
@@ -254,6 +263,17 @@ function changedClaim(file: ChangedFile): ClaimReview {
     }
   }
   if (others.length) lines.push(`  - Also changed: ${others.join(", ")}`);
+  // Our corrections policy promises a note for "a fact on the page", which no
+  // rule can tell from a rewording: the reviewer is asked to judge.
+  if (
+    (paragraphs.length > 0 || briefChanged) &&
+    corrections.length === 0 &&
+    before.data["draft"] !== true
+  ) {
+    lines.push(
+      "  - No corrections entry: if this changes a fact readers saw, not just its wording, add one (our corrections policy promises a note for any fact on the page)",
+    );
+  }
   if (lines.length === 1) lines.push("  - Only formatting changed");
   const untold = [
     ...ratingChanges.map((dimension) => `its “${RATING_DIMENSIONS[dimension].label}” rating`),

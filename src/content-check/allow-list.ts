@@ -33,6 +33,11 @@ export interface MdxComponentSpec {
   readonly props: Readonly<
     Record<string, { required: boolean; expected: string; oneOf?: readonly string[] }>
   >;
+  /**
+   * True for a component that draws only itself and so is always closed at
+   * once (<Cite id="..." />): words put inside it would vanish from the page.
+   */
+  readonly selfClosing: boolean;
 }
 
 /** The site's MDX components. The layouts provide them, so nothing is imported. */
@@ -44,6 +49,7 @@ export const MDX_COMPONENTS = {
         expected: 'the id of one of this claim\'s citations, e.g. id="bulletin-assessment"',
       },
     },
+    selfClosing: true,
   },
   ClaimLink: {
     props: {
@@ -52,6 +58,7 @@ export const MDX_COMPONENTS = {
         expected: 'the file name of a published claim, e.g. id="story-opinion-absurd"',
       },
     },
+    selfClosing: false,
   },
   RatingLabel: {
     props: {
@@ -60,6 +67,7 @@ export const MDX_COMPONENTS = {
         expected: 'which rating to name: of="verdict" or of="reporting"',
       },
     },
+    selfClosing: true,
   },
   PageLink: {
     props: {
@@ -69,6 +77,7 @@ export const MDX_COMPONENTS = {
         oneOf: LINKABLE_PAGES,
       },
     },
+    selfClosing: false,
   },
 } as const satisfies Record<ComponentName, MdxComponentSpec>;
 

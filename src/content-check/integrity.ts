@@ -137,7 +137,7 @@ export function checkIntegrity(
             file: file.file,
             line: file.lineOf(["appearance", "order"]),
             field: "appearance.order",
-            message: `${order} is already used by ${other}; give each claim its own position in the story`,
+            message: `${order} is also the position of ${other}; give each claim its own position in the story (one between two others can take a decimal, such as 6.5)`,
           });
         } else claimOrders.set(order, file.file);
       }
@@ -232,7 +232,7 @@ function checkDuplicateUrls(files: readonly ContentFile[], problems: Problem[]):
         file: file.file,
         line: file.lineOf(["url"]),
         field: "url",
-        message: `the same address is already recorded in ${first}; cite that source's id instead of adding it twice`,
+        message: `is the same address as in ${first}; one page needs one source, so keep one of the two (the one claims already cite), make every citation use its id, and delete the other`,
       });
     } else byUrl.set(key, file.file);
   }
@@ -372,6 +372,17 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
         line: line(),
         field,
         message: `${date} is after updated (${updated}); set updated to the date of the latest correction`,
+      });
+    }
+    // The log reads oldest first, so a new entry backdated among the old
+    // ones (or placed above them) cannot pass as part of an earlier revision.
+    const previous = isoDay(corrections[index - 1]?.date);
+    if (previous && date < previous) {
+      problems.push({
+        file: file.file,
+        line: line(),
+        field,
+        message: `${date} is before the entry above it (${previous}); entries go oldest first, so a new one goes at the end, dated the day the change is made`,
       });
     }
   });

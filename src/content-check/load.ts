@@ -7,7 +7,7 @@
  */
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
+import { extractFrontmatter, parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import { load as loadYaml } from "js-yaml";
 import {
   LineCounter,
@@ -59,6 +59,15 @@ export interface LoadResult {
 /** The frontmatter text as Astro's splitter finds it (from the line of the first ---). */
 const FRONTMATTER_TEXT = /^---([\s\S]*?\n)---/;
 
+/**
+ * The file with the frontmatter Astro's splitter finds turned to spaces, line
+ * breaks kept, as it does for the compiler, whether or not the YAML parses.
+ */
+function blankFrontmatter(source: string): string {
+  const raw = extractFrontmatter(source);
+  return raw === undefined ? source : source.replace(raw, raw.replace(/[^\r\n]/g, " "));
+}
+
 /** Loads every collection under `<projectRoot>/content`. */
 export function loadContent(projectRoot: string): LoadResult {
   const files: ContentFile[] = [];
@@ -77,7 +86,13 @@ export function loadContent(projectRoot: string): LoadResult {
     const folder = join(projectRoot, "content", collection);
     for (const path of listFiles(folder, problems, projectRoot)) {
       const file = relative(projectRoot, path).split(sep).join("/");
-      const loaded = readSafely(() => loadFile(collection, file, readFileSync(path, "utf8")), file);
+      const loaded = readSafely(() => {
+        const bytes = readFileSync(path);
+        const source = utf8(bytes);
+        return source === undefined
+          ? { problem: notUtf8(file, bytes) }
+          : loadFile(collection, file, source);
+      }, file);
       if ("problem" in loaded) {
         problems.push(loaded.problem);
         const name = file.split("/").at(-1) ?? "";
@@ -89,6 +104,41 @@ export function loadContent(projectRoot: string): LoadResult {
     }
   }
   return { files, problems, unreadable };
+}
+
+/** The file's text, or undefined when its bytes are not UTF-8 (read as UTF-8, they would show as �). */
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the first byte that is not UTF-8 is, found by halving: the shortest start that fails. */
+function notUtf8(file: string, bytes: Uint8Array): Problem {
+  const fails = (end: number) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (fails(middle)) bad = middle;
+    else good = middle;
+  }
+  const line = bytes.subarray(0, bad).filter((byte) => byte === 0x0a).length + 1;
+  return {
+    file,
+    line,
+    message:
+      "is not saved as UTF-8: a character on this line was saved in another encoding (often Latin-1 or Windows-1252, as some editors do for é or ’) and would show as � on the page; save the file as UTF-8 in your editor and retype the character",
+  };
 }
 
 /**
@@ -337,10 +387,11 @@ function loadFile(
     }
   }
   const lines = source.split("\n");
-  // Frontmatter that does not parse is refused below; until then, all of the
-  // file is limited as text.
+  // Frontmatter that does not parse is refused below with the YAML's own
+  // problem; until then its block is blanked here as Astro blanks it, so a
+  // quoting slip in a long frontmatter is not reported as one long paragraph.
   const hazard = frontmatter
-    ? parserHazard(source, lines, split?.content ?? source)
+    ? parserHazard(source, lines, split?.content ?? blankFrontmatter(source))
     : longLine(lines);
   if (hazard) return { problem: { file, ...hazard } };
 

@@ -10,6 +10,7 @@
 import { RATING_KEYS, getRating } from "../schemas/ratings.ts";
 import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
 import { visit } from "unist-util-visit";
+import { shorten } from "../lib/shorten.ts";
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
@@ -169,7 +170,11 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
       case "definition":
         if (unsafeUrl(node.url)) {
           refuse(
-            `the link address "${node.url}" is not allowed; links must start with https://, http://, mailto: or /`,
+            `the link address "${node.url}" is not allowed; links to other sites start with https://, http:// or mailto:`,
+          );
+        } else if (!/^(?:https?:\/\/|mailto:)/i.test(node.url.trim())) {
+          refuse(
+            `the link address "${node.url}" points within this site, where the check cannot tell whether it opens anything; link a claim with <ClaimLink id="...">words</ClaimLink> and one of the site's pages with <PageLink to="methodology">words</PageLink>, which the check verifies, or give another site's full https:// address`,
           );
         } else if (node.title) {
           refuse(
@@ -194,7 +199,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           return;
         }
         if (/^[A-Z]/.test(name) || name.includes(".")) {
-          const value = checkComponent(name, node.attributes, components, refuse);
+          const value = checkComponent(name, node, components, refuse);
           if (value === undefined) return;
           if (name === "RatingLabel") ratingLabels.push({ of: value, line });
           else (name === "Cite" ? cites : claimLinks).push({ id: value, line });
@@ -601,10 +606,11 @@ function checkHtmlAttributes(
 
 function checkComponent(
   name: string,
-  attributes: Attribute[],
+  node: MdastNode & { attributes: Attribute[] },
   components: readonly MdxComponentName[],
   refuse: (message: string) => void,
 ): string | undefined {
+  const { attributes } = node;
   if (!(components as readonly string[]).includes(name)) {
     refuse(
       `<${name}> is not a component this page can use; use ${components.length ? `one of: ${components.map((c) => `<${c}>`).join(", ")}` : "Markdown only"}`,
@@ -642,6 +648,12 @@ function checkComponent(
       continue;
     }
     received.set(attribute.name, attribute.value);
+  }
+  if (spec.selfClosing && "children" in node && (node.children as MdastNode[]).length > 0) {
+    const words = toText(node);
+    refuse(
+      `<${name}> shows only itself, so what is written inside it ${words ? `("${shorten(words, 60)}") ` : ""}would vanish from the page; close it at once (<${name} ... />) and keep the words outside it`,
+    );
   }
   for (const [prop, { required, expected }] of Object.entries(spec.props)) {
     if (

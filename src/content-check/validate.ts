@@ -9,6 +9,7 @@ import { KEBAB_CASE, PLACEHOLDER } from "../schemas/fields.ts";
 import type { CollectionName, ContentFile } from "./load.ts";
 import { ratingNamedBy } from "../schemas/ratings.ts";
 import { closest } from "./suggest.ts";
+import { shorten } from "../lib/shorten.ts";
 import { curlyQuotes } from "./yaml-errors.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
@@ -116,11 +117,16 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
   const path = issue.path;
   if (issue.code === "unrecognized_keys") {
     const allowed = Object.keys(objectShapeAt(schema, path) ?? {});
+    const topLevel = Object.keys(objectShapeAt(schema, []) ?? {});
     return issue.keys.map((key) => {
       const guess = closest(key, allowed);
+      // `  verdict:` indented under `appearance:` is a field of the file, not of appearance.
+      const parent = path.at(-1);
       const fix = guess
         ? `did you mean "${guess}"? Fix the spelling`
-        : `remove it; the fields allowed here are: ${allowed.join(", ")}`;
+        : path.length > 0 && typeof parent === "string" && topLevel.includes(key)
+          ? `${key} is a field of its own, indented as if it were part of ${parent}; remove the spaces before it, so it starts at the left margin like ${parent}:`
+          : `remove it; the fields allowed here are: ${allowed.join(", ")}`;
       return {
         file: file.file,
         line: file.lineOf([...path, key]),
@@ -154,7 +160,7 @@ function describeIssue(file: ContentFile, schema: z.ZodType, issue: z.core.$ZodI
         file: file.file,
         line,
         field,
-        message: "is empty; write its fields under the dash, or delete the line",
+        message: emptyValue(issue, path),
       },
     ];
   }
@@ -233,13 +239,38 @@ function textReadAsField(issue: z.core.$ZodIssue): string | undefined {
   return value === null ? `${key}:` : `${key}: ${String(value)}`;
 }
 
+/**
+ * What to write in a field left empty: a list item's or a group's fields
+ * under it, a list's items, or (for text, a date, a number) the value after
+ * the colon.
+ */
+function emptyValue(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): string {
+  const expected = issue.code === "invalid_type" ? issue.expected : undefined;
+  if (expected === "object") {
+    return typeof path.at(-1) === "number"
+      ? "is empty; write its fields under the dash, or delete the line"
+      : "is empty; write its fields under it, each indented two more spaces, or delete the line";
+  }
+  if (expected === "array") {
+    return 'is empty; write its items under it, each on a line starting with "- ", or delete the line';
+  }
+  return "has no value; write it after the colon and a space, on the same line";
+}
+
+/** The longest value a message repeats whole; a longer one is shown cut. */
+const MOST_REPEATED = 80;
+
 function received(input: unknown): string {
   if (input === undefined || typeof input === "object") return "";
+  const shown =
+    typeof input === "string" && input.length > MOST_REPEATED
+      ? shorten(input.replace(/\s+/g, " "), MOST_REPEATED)
+      : input;
   // Text with double quotes in it is shown as written, not with JSON's \" escapes.
-  if (typeof input === "string" && input.includes('"') && !/[\\\p{Cc}]/u.test(input)) {
-    return `'${input}' `;
+  if (typeof shown === "string" && shown.includes('"') && !/[\\\p{Cc}]/u.test(shown)) {
+    return `'${shown}' `;
   }
-  return `${JSON.stringify(input)} `;
+  return `${JSON.stringify(shown)} `;
 }
 
 /** The schema of the value at `path`, looking through wrappers and lists. */

@@ -57,7 +57,8 @@ const DEEPEST_FIX = 40;
 /**
  * The line whose re-indenting makes the whole text valid: among the lines
  * near the parser's stopping point, the one whose fix leaves the fewest
- * jumps of more than one level, then the nearest. Returns each depth that
+ * jumps of more than one level, then a line that itself jumps in deeper
+ * than the line above allows, then the nearest. Returns each depth that
  * works for it (there can be two: the end of one block or the next).
  */
 function indentationFix(lines: string[], stoppedAt: number) {
@@ -78,6 +79,9 @@ function indentationFix(lines: string[], stoppedAt: number) {
     // block (`key:` or `- `); otherwise the "fix" would glue it onto a value.
     const opensBlock = previous !== undefined && /:\s*$|^\s*- /.test(previous);
     const from = indentOf(text);
+    // A line deeper than the one above, which opens no block, is the slip
+    // itself: moving it back beats moving its neighbours to match it.
+    const jumpsIn = from > previousIndent && !opensBlock;
     // Every depth tried re-parses the file: past the deepest any content file
     // nests, a depth is not a fix worth trying (a line indented 199,000
     // spaces once took minutes of re-parsing).
@@ -86,7 +90,12 @@ function indentationFix(lines: string[], stoppedAt: number) {
       const repaired = [...lines];
       repaired[line - 1] = " ".repeat(to) + text.trimStart();
       if (!parses(repaired.join("\n"))) continue;
-      fixes.push({ line, from, to, score: jumps(repaired) * 10 + Math.abs(line - stoppedAt) });
+      fixes.push({
+        line,
+        from,
+        to,
+        score: jumps(repaired) * 10 + (jumpsIn ? 0 : 5) + Math.abs(line - stoppedAt),
+      });
     }
   }
   const [best] = fixes.sort((a, b) => a.score - b.score || a.line - b.line);

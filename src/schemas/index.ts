@@ -188,7 +188,7 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
             description: "The id of a file in content/sources/.",
           }),
           passage: text(
-            "The exact short passage (a sentence or two) in the source that supports the sentence citing it.",
+            "The exact short passage (a sentence or two, at most 1,000 characters) in the source that supports the sentence citing it; the page quotes it, so quote no more than the sentence needs.",
           ),
           locator: text("Optional: where in the source the passage is (page, section).").optional(),
         }),

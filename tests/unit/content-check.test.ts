@@ -118,6 +118,22 @@ describe("the content check", () => {
     );
   });
 
+  // The frontmatter is not a paragraph: a quoting slip in a long one is a YAML
+  // problem, not "split the paragraph with blank lines".
+  test("reports a YAML slip in a long frontmatter as YAML, not as a long paragraph", () => {
+    const root = fixtureRoot("valid");
+    const claim = join(root, "content/claims/fixture-claim.mdx");
+    const notes = Array.from({ length: 120 }, (_, n) => `  # note ${n}: ${"x".repeat(60)}`);
+    const source = readFileSync(claim, "utf8").replace(
+      /^answer: .*$/m,
+      `${notes.join("\n")}\nanswer: "Unproven: the "fixture" says so."`,
+    );
+    writeFileSync(claim, source);
+    const report = formatReport(checkContent(root));
+    expect(report).toContain("has text after the closing quotation mark");
+    expect(report).not.toContain("the paragraph starting here");
+  });
+
   // Mongolian free variation selectors draw nothing, like U+180E beside them.
   test.each(["180B", "180C", "180D", "180F"])(
     "refuses the invisible U+%s in a page's text",

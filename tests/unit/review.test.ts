@@ -87,6 +87,35 @@ describe("the pull-request review", () => {
     expect(review([])).toContain("No content changed: readers will see nothing new.");
   });
 
+  test("shows In brief before and after, and asks whether a changed fact needs an entry", () => {
+    const brief = (date: string) => `["The memo is dated ${date}.", "It leaked."]`;
+    const markdown = review([
+      {
+        status: "modified",
+        path: PATH,
+        before: claim({ inBrief: brief("9 August 2017") }),
+        after: claim({ inBrief: brief("4 August 2017") }),
+      },
+    ]);
+    expect(markdown).toContain(
+      "  - **In brief**\n    - Before: The memo is dated 9 August 2017. • It leaked.\n    - After: The memo is dated 4 August 2017. • It leaked.",
+    );
+    expect(markdown).toContain("  - No corrections entry: if this changes a fact readers saw");
+    expect(markdown).not.toContain("Also changed: inBrief");
+    const told = review([
+      {
+        status: "modified",
+        path: PATH,
+        before: claim({}, "Dated 9 August."),
+        after: claim(
+          { corrections: '[{ date: 2026-12-01, kind: correction, text: "The date was wrong." }]' },
+          "Dated 4 August.",
+        ),
+      },
+    ]);
+    expect(told).not.toContain("No corrections entry");
+  });
+
   test("shows a changed passage word for word, and a changed paragraph before and after", () => {
     const cite = (passage: string) => `[{ id: memo, source: army, passage: "${passage}" }]`;
     const markdown = review([

@@ -23,7 +23,7 @@ import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from "../schemas/c
 import { MAX_FILE_BYTES } from "../schemas/limits.ts";
 import { HIDDEN_CHARACTERS, codePointName } from "./allow-list.ts";
 import { fieldName, type Problem } from "./problem.ts";
-import { explainYamlMistake } from "./yaml-errors.ts";
+import { curlyQuotes, explainYamlMistake } from "./yaml-errors.ts";
 
 export type { CollectionName };
 
@@ -104,6 +104,25 @@ export function loadContent(projectRoot: string): LoadResult {
     }
   }
   return { files, problems, unreadable };
+}
+
+/**
+ * `location: Paragraph #2` is "Paragraph" to YAML, which reads a space and #
+ * as the start of a comment. A # straight before a letter or digit is text
+ * the editor meant (a comment is "# words"), so it is refused, not dropped.
+ */
+const VALUE_BEFORE_HASH =
+  /^(\s*(?:- )?([A-Za-z][\w-]*): +)([^\s"'|>#[{][^#]*?) #(?=[\p{L}\p{N}])(.*)$/u;
+
+function valueCutByComment(yamlText: string): { line: number; message: string } | undefined {
+  const lines = yamlText.split("\n");
+  const index = lines.findIndex((line) => VALUE_BEFORE_HASH.test(line));
+  if (index === -1) return undefined;
+  const [, , key = "", value = "", rest = ""] = VALUE_BEFORE_HASH.exec(lines[index] ?? "") ?? [];
+  return {
+    line: index + 1,
+    message: `the value of \`${key}\` would be cut at “#”: YAML reads a space followed by # as the start of a comment, so readers would see only “${value}”; put the whole value in straight double quotes: ${key}: "${curlyQuotes(`${value} #${rest}`)}"`,
+  };
 }
 
 /** The file's text, or undefined when its bytes are not UTF-8 (read as UTF-8, they would show as �). */
@@ -429,6 +448,9 @@ function loadFile(
     yamlText = split.rawFrontmatter;
     body = split.content;
   }
+
+  const cut = valueCutByComment(yamlText);
+  if (cut) return { problem: { file, ...cut } };
 
   // The second parser, read at most once: for line numbers, for what js-yaml
   // would accept silently (anchors, tags, impossible dates) and for clearer

@@ -86,10 +86,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
     const why = (rest ?? message)
       .replace(/\s*\([a-z-]+:[a-z-]+\)\s*$/, "")
       .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, "");
-    findings.push({
-      line,
-      message: `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`,
-    });
+    findings.push({ line, message: invalidMdx(why) });
     return { ...unread, findings };
   }
   const allowedComponents = components.join(", ") || "none in this kind of page";
@@ -256,6 +253,21 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
 }
 
 type Attribute = MdxJsxAttributeUnion;
+
+/**
+ * The parser's complaint, in the editor's terms where we know them: braces
+ * are code in MDX (text inside them is read as JavaScript), and an HTML
+ * comment is not MDX.
+ */
+function invalidMdx(why: string): string {
+  if (/^Could not parse expression|in expression/.test(why)) {
+    return "has braces { }, which MDX reads as code, and what is inside them is not even valid code; write the text without braces (use round brackets), or write a literal brace as &#123;";
+  }
+  if (why.includes("to create a comment in MDX")) {
+    return "has an HTML comment (<!-- -->), which MDX does not allow; write a note to editors as {/* note */}, or delete it";
+  }
+  return `is not valid MDX (${why}); check the tags, braces and quotes on that line, or write a literal < or { as &lt; or &#123;`;
+}
 
 /** The component a tag name means when only its capitals are wrong (`<cite>` for `<Cite>`). */
 const misspeltComponent = (name: string) =>

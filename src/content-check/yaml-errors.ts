@@ -35,6 +35,21 @@ export function curlyQuotes(text: string): string {
   });
 }
 
+/** What YAML makes of a value by its first character. */
+const SPECIAL_STARTS: Record<string, string> = {
+  "[": "the start of a list",
+  "{": "the start of a group of fields",
+  "'": "a quotation that ends at the next '",
+  "*": "a reference to another value",
+  "&": "a name for this value",
+  "!": "a type tag",
+  "@": "a reserved character",
+  "`": "a reserved character",
+  "%": "a directive",
+};
+/** `key: value` whose unquoted value starts with one of those characters. */
+const VALUE_START = /^\s*(?:- )?([A-Za-z][\w-]*): +([[{'*&!@`%].*?)\s*$/;
+
 /** Counts the quotation marks that open or close a double-quoted string on a line. */
 const doubleQuotes = (line: string) => (line.replace(/\\./g, "").match(/"/g) ?? []).length;
 
@@ -177,6 +192,23 @@ export function explainYamlMistake(text: string): YamlMistake | undefined {
       return {
         line: n,
         message: `the value of \`${colon[1]}\` holds a colon followed by a space, which YAML reads as the start of a new field; put the whole value in straight double quotes: ${colon[1]}: "${curlyQuotes(colon[2]?.trim() ?? "")}"`,
+      };
+    }
+  }
+  // A value YAML reads as something else from its first character: a list
+  // ([), a map ({), a quoted string that then goes on ('DJI' is), an alias
+  // (*DJI*), a tag (!) or a reserved character (@, `, %).
+  for (const n of [line, line - 1]) {
+    const start = VALUE_START.exec(at(n));
+    if (!start) continue;
+    const [, key = "", value = ""] = start;
+    const quoted = lines.map((text, i) =>
+      i === n - 1 ? text.replace(value, `"${curlyQuotes(value.replace(/\\/g, "\\\\"))}"`) : text,
+    );
+    if (parses(quoted.join("\n"))) {
+      return {
+        line: n,
+        message: `the value of \`${key}\` starts with ${value[0]}, which YAML reads as ${SPECIAL_STARTS[value[0] ?? ""] ?? "markup"}, not as text; put the whole value in straight double quotes: ${key}: "${curlyQuotes(value)}"`,
       };
     }
   }

@@ -83,6 +83,7 @@ export function checkIntegrity(
   checkDuplicateUrls(files, problems);
   checkPlaceholders(files, problems);
   const claimOrders = new Map<number, string>();
+  const claimTexts = new Map<string, string>();
   const publishedClaims = new Set(
     files
       .filter(
@@ -140,6 +141,21 @@ export function checkIntegrity(
             message: `${order} is also the position of ${other}; give each claim its own position in the story (one between two others can take a decimal, such as 6.5)`,
           });
         } else claimOrders.set(order, file.file);
+      }
+      // Two pages checking the same words of the story split its readers and
+      // its ratings; a copied file is the usual cause.
+      const claim = data["claim"];
+      if (typeof claim === "string") {
+        const key = claim.replace(/\s+/g, " ").trim().toLowerCase();
+        const other = claimTexts.get(key);
+        if (other) {
+          problems.push({
+            file: file.file,
+            line: file.lineOf(["claim"]),
+            field: "claim",
+            message: `quotes the same words of the story as ${other}; one claim needs one page, so merge the two, or quote the sentence each one checks`,
+          });
+        } else claimTexts.set(key, file.file);
       }
     }
     if (file.collection === "snippets") {

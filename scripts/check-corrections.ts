@@ -1,5 +1,5 @@
 /**
- * Fails when a claim's rating or bottom line changed against the base branch
+ * Fails when a claim's ratings, bottom line, answer or what is rated changed against the base branch
  * without a new corrections entry. The base is the pull request's target in
  * GitHub Actions, else the remote's default branch (see scripts/lib/changes.ts);
  * the output says which it compared with.
@@ -23,5 +23,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Corrections check, ${base.description}: ${changedClaims} changed claim file(s); every change to a rating, the bottom line or the answer has a corrections entry.`,
+  `Corrections check, ${base.description}: ${changedClaims} changed claim file(s); every change to a rating, the bottom line, the answer or what is rated has a corrections entry.`,
 );

@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { distance } from "fastest-levenshtein";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
 import { MAX_FILE_BYTES } from "../../src/schemas/limits.ts";
 
@@ -131,33 +132,54 @@ export function textAtBase(cwd: string, base: Base, path: string): string {
 }
 
 /**
- * Claims deleted and added in one change that quote the same claim are one
- * claim moved, whatever git's similarity says (a rename with the file
- * re-wrapped is "delete and add" to git): they are paired as a rename, so a
- * new rating under a new address is still compared with the old one.
+ * Claims deleted and added in one change that quote the same claim, or
+ * nearly (a character changed, or the same title), are one claim moved,
+ * whatever git's similarity says (a rename with the file re-wrapped is
+ * "delete and add" to git): they are paired as a rename, so a new rating
+ * under a new address is still compared with the old one.
  */
 export function followMovedClaims(cwd: string, base: Base, changes: readonly Change[]): Change[] {
-  const quoted = (text: string | undefined) => {
-    const claim = text === undefined ? undefined : frontmatterOf(text)?.["claim"];
-    return typeof claim === "string" ? claim.replace(/\s+/g, " ").trim() : undefined;
+  const fieldsOf = (text: string | undefined) => {
+    const data = text === undefined ? undefined : frontmatterOf(text);
+    const words = (value: unknown) =>
+      typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
+    return { claim: words(data?.["claim"]), title: words(data?.["title"]) };
   };
   const isClaim = (path: string | undefined) =>
     path?.startsWith("content/claims/") === true && path.endsWith(".mdx");
-  const deleted = new Map<string, Change>();
-  for (const change of changes) {
-    if (change.status !== "deleted" || !isClaim(change.before)) continue;
-    const claim = quoted(textAtBase(cwd, base, change.before ?? ""));
-    if (claim) deleted.set(claim, change);
-  }
+  const deleted = changes
+    .filter((change) => change.status === "deleted" && isClaim(change.before))
+    .map((change) => ({ change, ...fieldsOf(textAtBase(cwd, base, change.before ?? "")) }));
   const paired = new Set<Change>();
   const result = changes.map((change): Change => {
     if (change.status !== "added" || !isClaim(change.after)) return change;
-    const text = textNow(cwd, change.after ?? "");
-    const claim = text === undefined ? undefined : quoted(text);
-    const moved = claim === undefined ? undefined : deleted.get(claim);
-    if (!moved || paired.has(moved)) return change;
+    const added = fieldsOf(textNow(cwd, change.after ?? ""));
+    const moved = deleted
+      .filter(({ change: old }) => !paired.has(old))
+      .map((old) => ({ old, score: likeness(old, added) }))
+      .filter(({ score }) => score <= MOST_UNLIKE)
+      .sort((a, b) => a.score - b.score)[0]?.old.change;
+    if (!moved) return change;
     paired.add(moved);
     return { status: "renamed", before: moved.before ?? "", after: change.after ?? "" };
   });
   return result.filter((change) => !paired.has(change));
 }
+
+/**
+ * How far apart two claims' quoted words (or, failing those, titles) are: the
+ * edit distance as a share of the longer text, 0 for the same words. A claim
+ * deleted and re-added with a character changed is still the same claim,
+ * compared with its old self; a different sentence of the story is not.
+ */
+function likeness(
+  old: { claim?: string | undefined; title?: string | undefined },
+  now: { claim?: string | undefined; title?: string | undefined },
+): number {
+  const apart = (a: string | undefined, b: string | undefined) =>
+    a && b ? distance(a, b) / Math.max(a.length, b.length) : 1;
+  return Math.min(apart(old.claim, now.claim), apart(old.title, now.title));
+}
+
+/** Claims this far apart or closer are one claim moved (a third of its words rewritten). */
+const MOST_UNLIKE = 0.34;

@@ -1,7 +1,8 @@
 /**
  * The corrections rule applied to an editor's change: every claim whose
  * rating or bottom line differs from the base branch must add a corrections
- * entry (src/content-check/corrections.ts says what counts).
+ * entry (src/content-check/corrections.ts says what counts), and a published
+ * claim may not simply be deleted.
  */
 import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
@@ -17,10 +18,23 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
   // Renames are followed, by git and by the claim each file quotes: a claim
   // moved to a new file name and re-rated in the same change is compared with
   // its old self. New claims need no entry.
-  const changed = followMovedClaims(cwd, base, changedFiles(cwd, base, "content/claims")).filter(
-    (change) => change.before && change.after?.endsWith(".mdx"),
-  );
+  const changes = followMovedClaims(cwd, base, changedFiles(cwd, base, "content/claims"));
+  const changed = changes.filter((change) => change.before && change.after?.endsWith(".mdx"));
   const problems: Problem[] = [];
+  // A published check removed outright takes its page, its ratings and its
+  // corrections log from readers, with no entry to say so; a claim moved to
+  // a new file is paired above and compared instead.
+  for (const { status, before: oldFile = "" } of changes) {
+    if (status !== "deleted" || !oldFile.endsWith(".mdx")) continue;
+    const was = frontmatterOf(textAtBase(cwd, base, oldFile));
+    if (!was || was["draft"] === true) continue;
+    problems.push({
+      file: oldFile,
+      field: "corrections",
+      message:
+        "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To withdraw it, keep the file, set draft: true and add a corrections entry saying why; to move it, keep its claim words so the new file is compared with it",
+    });
+  }
   for (const { before: oldFile = "", after: file = "" } of changed) {
     const text = textNow(cwd, file);
     if (text === undefined) continue;

@@ -182,8 +182,15 @@ function changedParagraphs(before: string, after: string): { old?: string; now?:
   }));
 }
 
-/** The watched text fields (src/content-check/corrections.ts), shown before and after. */
-const TEXT_FIELDS = { answer: "Answer", bottomLine: "Bottom line" } as const;
+/** The watched fields besides the ratings (src/content-check/corrections.ts), shown before and after. */
+const TEXT_FIELDS = {
+  title: "Title",
+  claim: "Claim quoted",
+  proposition: "Proposition rated",
+  claimant: "Claimant",
+  answer: "Answer",
+  bottomLine: "Bottom line",
+} as const;
 
 interface ClaimReview {
   readonly lines: string[];

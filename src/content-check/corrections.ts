@@ -1,15 +1,27 @@
 /**
  * Corrections are enforced, not remembered: when a change alters a claim's
- * reporting or verdict rating, its bottom line or its one-line answer, the
- * same change must add a dated entry to the claim's corrections list.
+ * reporting or verdict rating, its bottom line or its one-line answer, or
+ * what the ratings apply to (the title, the claim quoted, the proposition,
+ * the claimant), or withdraws it to a draft, the same change must add a dated
+ * entry at the end of the claim's corrections list, dated no earlier than the
+ * page's last update.
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import type { Problem } from "./problem.ts";
 
 /** The fields whose change readers must be told about. */
-export const WATCHED_FIELDS = ["reporting", "verdict", "bottomLine", "answer"] as const;
+export const WATCHED_FIELDS = [
+  "reporting",
+  "verdict",
+  "bottomLine",
+  "answer",
+  "title",
+  "claim",
+  "proposition",
+  "claimant",
+] as const;
 /** Fields of prose, named without their old and new text (which can run to a paragraph). */
-const PROSE_FIELDS: readonly string[] = ["bottomLine", "answer"];
+const PROSE_FIELDS: readonly string[] = ["bottomLine", "answer", "title", "claim", "proposition"];
 
 type Data = Record<string, unknown>;
 
@@ -59,6 +71,14 @@ const corrections = (data: Data): string[] =>
 
 const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 
+/** A YAML date (or its text) as YYYY-MM-DD, or undefined. */
+const dayOf = (value: unknown): string | undefined =>
+  value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? value
+      : undefined;
+
 /** Problems with one claim's change from `before` (the base branch) to `after`. */
 export function checkCorrection(file: string, before: Data, after: Data, today: string): Problem[] {
   const problems: Problem[] = [];
@@ -75,21 +95,55 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
         "an earlier corrections entry was changed or removed; the log only grows, so restore the earlier entries exactly as they were and add a new entry for this change",
     });
   }
-  const changed = WATCHED_FIELDS.filter(
+  // New entries go after the earlier ones, dated no earlier than the page's
+  // last update: one slipped in above them, or backdated, would pass a new
+  // change off as part of an old revision.
+  const list = corrections(after);
+  const kept = new Set(earlier);
+  const firstNew = list.findIndex((entry) => !kept.has(entry));
+  if (
+    lost.length === 0 &&
+    firstNew !== -1 &&
+    list.slice(firstNew).some((entry) => kept.has(entry))
+  ) {
+    problems.push({
+      file,
+      field: "corrections",
+      message:
+        "a new corrections entry was put above earlier ones; the log reads oldest first, so move it to the end of the list",
+    });
+  }
+  const lastUpdate = dayOf(before["updated"]);
+  const entries = Array.isArray(after["corrections"]) ? (after["corrections"] as unknown[]) : [];
+  for (const entry of entries) {
+    if (kept.has(JSON.stringify(entry))) continue;
+    const date = dayOf((entry as Data | null)?.["date"]);
+    if (date && lastUpdate && date < lastUpdate) {
+      problems.push({
+        file,
+        field: "corrections",
+        message: `a new corrections entry is dated ${date}, before the page's last update (${lastUpdate}); date it the day the change is made (today is ${today})`,
+      });
+    }
+  }
+  const changed: string[] = WATCHED_FIELDS.filter(
     (field) =>
       // A field the base branch did not have yet (answer, when it was added) is new, not changed.
       before[field] !== undefined && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
+  // Withdrawing a published page takes it from readers: that too is recorded.
+  if (before["draft"] !== true && after["draft"] === true) changed.push("withdrawn to a draft");
   if (changed.length === 0) return problems;
-  const kept = new Set(earlier);
   // An edited earlier entry looks new; only entries beyond those count.
   const added = [...now].filter((entry) => !kept.has(entry)).length - lost.length;
   if (added > 0) return problems;
   const what = changed
     .map((field) =>
-      PROSE_FIELDS.includes(field)
-        ? `${field} changed`
-        : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
+      !Object.hasOwn(before, field) && !Object.hasOwn(after, field)
+        ? field
+        : PROSE_FIELDS.includes(field)
+          ? `${field} changed`
+          : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
     )
     .join(" and ");
   return [

@@ -227,7 +227,7 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
       .default([])
       .meta({
         description:
-          "Every correction or update, oldest first. Changing a rating or the bottom line requires a new entry.",
+          "Every correction or update, oldest first; a new one goes at the end, dated the day of the change. Changing a rating, the bottom line, the answer or what is rated (title, claim, proposition, claimant), or withdrawing the page to a draft, requires a new entry.",
       }),
     draft: z.boolean({ error: "must be true or false" }).default(false).meta({
       description:

@@ -61,8 +61,34 @@ describe("the corrections rule", () => {
 
   test("ignores changes to other fields", () => {
     expect(
-      checkCorrection(file, before, { ...before, title: "A new title" }, "2026-12-01"),
+      checkCorrection(file, before, { ...before, inBrief: ["A new point."] }, "2026-12-01"),
     ).toEqual([]);
+  });
+
+  // What the ratings apply to is as much the verdict as the rating itself: a
+  // title or claim rewritten under an unchanged "Accurate" rates something else.
+  test.each([
+    ["title", "Engadget: no flaw was ever found in DJI's systems"],
+    ["claim", "There have never been any security flaws."],
+    ["proposition", "DJI never had a flaw."],
+    ["claimant", "dji"],
+  ])("catches a change to %s, what the ratings apply to", (field, value) => {
+    const rated = {
+      ...before,
+      title: "Engadget: a claim",
+      claim: "A claim.",
+      proposition: "P.",
+      claimant: "engadget",
+    };
+    expect(
+      checkCorrection(file, rated, { ...rated, [field]: value }, "2026-12-01")[0]?.message,
+    ).toMatch(new RegExp(`^${field} changed`));
+  });
+
+  test("catches a published page withdrawn to a draft", () => {
+    expect(
+      checkCorrection(file, before, { ...before, draft: true }, "2026-12-01")[0]?.message,
+    ).toMatch(/^withdrawn to a draft, but no corrections entry/);
   });
 });
 
@@ -87,6 +113,33 @@ describe("the corrections log only grows", () => {
         /^verdict changed from "unproven" to "mixed", but no corrections entry/,
       ),
     ]);
+  });
+
+  test("a new entry must follow the earlier ones, dated no earlier than the last update", () => {
+    const dated = { ...logged, updated: "2026-11-29" };
+    const entry = (date: string) => ({ date, kind: "update", text: "Tidied one sentence." });
+    const above = {
+      ...dated,
+      verdict: "mixed",
+      corrections: [entry("2026-12-01"), ...logged.corrections],
+    };
+    expect(checkCorrection(file, dated, above, "2026-12-01").map((p) => p.message)).toEqual([
+      expect.stringMatching(/^a new corrections entry was put above earlier ones/),
+    ]);
+    const backdated = {
+      ...dated,
+      verdict: "mixed",
+      corrections: [...logged.corrections, entry("2026-11-24")],
+    };
+    expect(checkCorrection(file, dated, backdated, "2026-12-01").map((p) => p.message)).toEqual([
+      "a new corrections entry is dated 2026-11-24, before the page's last update (2026-11-29); date it the day the change is made (today is 2026-12-01)",
+    ]);
+    const honest = {
+      ...dated,
+      verdict: "mixed",
+      corrections: [...logged.corrections, entry("2026-12-01")],
+    };
+    expect(checkCorrection(file, dated, honest, "2026-12-01")).toEqual([]);
   });
 
   test("editing or removing an earlier entry is refused even without a rating change", () => {
@@ -175,6 +228,34 @@ describe("the corrections check against the base branch", () => {
     const result = run(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
+  });
+
+  test("pairs a claim re-added with a character of its quote changed, and catches its new rating", () => {
+    const root = repository((git, dir) => {
+      git("rm", "-q", "content/claims/old-name.mdx");
+      mkdirSync(join(dir, "content/claims"), { recursive: true });
+      writeFileSync(
+        join(dir, "content/claims/new-name.mdx"),
+        claim("mixed").replace("The memo says so.", "The memo says so!"),
+      );
+      git("add", ".");
+      git("commit", "-q", "-m", "Delete and re-add");
+    });
+    const result = run(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
+  });
+
+  test("refuses a published claim deleted outright", () => {
+    const root = repository((git) => {
+      git("rm", "-q", "content/claims/old-name.mdx");
+      git("commit", "-q", "-m", "Delete");
+    });
+    const result = run(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "content/claims/old-name.mdx: corrections: a published claim was removed",
+    );
   });
 
   test("passes a rename that changes no rating", () => {

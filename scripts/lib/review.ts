@@ -182,6 +182,21 @@ function changedParagraphs(before: string, after: string): { old?: string; now?:
   }));
 }
 
+/** Changed paragraphs, counted, the first few before and after. */
+function paragraphLines(paragraphs: { old?: string; now?: string }[]): string[] {
+  if (paragraphs.length === 0) return [];
+  return [
+    `  - **Text**: ${paragraphs.length} paragraph(s) changed`,
+    ...paragraphs.slice(0, MAX_PARAGRAPHS).flatMap(({ old, now }) => {
+      const [shownBefore, shownAfter] = beforeAfter(old ?? "", now ?? "");
+      return [
+        `    - Before: ${old ? shownBefore : "(new paragraph)"}`,
+        `    - After: ${now ? shownAfter : "(removed)"}`,
+      ];
+    }),
+  ];
+}
+
 /** The watched fields besides the ratings (src/content-check/corrections.ts), shown before and after. */
 const TEXT_FIELDS = {
   title: "Title",
@@ -261,14 +276,7 @@ function changedClaim(file: ChangedFile): ClaimReview {
     });
   lines.push(...passageChanges(before.data["citations"], after.data["citations"]));
   const paragraphs = changedParagraphs(before.body, after.body);
-  if (paragraphs.length) {
-    lines.push(`  - **Text**: ${paragraphs.length} paragraph(s) changed`);
-    for (const { old, now } of paragraphs.slice(0, MAX_PARAGRAPHS)) {
-      const [shownBefore, shownAfter] = beforeAfter(old ?? "", now ?? "");
-      lines.push(`    - Before: ${old ? shownBefore : "(new paragraph)"}`);
-      lines.push(`    - After: ${now ? shownAfter : "(removed)"}`);
-    }
-  }
+  lines.push(...paragraphLines(paragraphs));
   if (others.length) lines.push(`  - Also changed: ${others.join(", ")}`);
   // Our corrections policy promises a note for "a fact on the page", which no
   // rule can tell from a rewording: the reviewer is asked to judge.
@@ -306,6 +314,31 @@ function changedClaim(file: ChangedFile): ClaimReview {
 }
 
 const folderOf = (path: string) => path.split("/")[1] ?? "";
+
+/**
+ * A page, snippet, event, claimant or the story: what changed in it, field by
+ * field and paragraph by paragraph. The home page's headline or the sentence
+ * on every claim page saying how it was reviewed is as much what readers see
+ * as a claim's rating.
+ */
+function otherLines(file: ChangedFile): string {
+  const head = `- \`${file.path.replace(/`/g, "")}\`: ${file.status}`;
+  if (file.status !== "modified" && file.status !== "renamed") return head;
+  const before = read(file.path, file.before);
+  const after = read(file.path, file.after);
+  if (!before || !after) return `${head} (does not parse; npm run check:content says why)`;
+  const lines = [head];
+  for (const field of new Set([...Object.keys(before.data), ...Object.keys(after.data)])) {
+    if (same(before.data[field], after.data[field])) continue;
+    const [shownBefore, shownAfter] = beforeAfter(
+      show(before.data[field]),
+      show(after.data[field]),
+    );
+    lines.push(`  - \`${plain(field)}\`: ${shownBefore} → ${shownAfter}`);
+  }
+  lines.push(...paragraphLines(changedParagraphs(before.body, after.body)));
+  return lines.join("\n");
+}
 
 /** A field's value in a line: dates as days, text as it is, the rest as JSON. */
 const show = (value: unknown) =>
@@ -395,9 +428,6 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
   section("Sources added", addedSources);
   section("Sources changed", changedSources);
   section("Sources removed", removedSources);
-  section(
-    "Other content",
-    others.map((file) => `- \`${file.path.replace(/`/g, "")}\`: ${file.status}`),
-  );
+  section("Other content", others.map(otherLines));
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -182,6 +182,28 @@ export function isDeceptiveAddress(url: string): boolean {
   return /^https?:/i.test(absolute) && !isPlainWebAddress(absolute);
 }
 
+/** A site's name in words ("nytimes.com", "https://www.dji.com/x"), without www. */
+const NAMED_SITE =
+  /(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|gov|net|io|cn|edu|mil|int|info|news|co|uk|au|hk|tw|de|fr|nl|live))\b/i;
+
+/**
+ * The site that words name when the address they label opens another one:
+ * "[nytimes.com/…](https://evil.example)" or a copy described as "the
+ * original on nytimes.com" but kept elsewhere. Undefined when the words name
+ * no site, or the one the address opens (or a site it is part of).
+ */
+export function namesOtherSite(words: string, url: string): string | undefined {
+  const named = NAMED_SITE.exec(words)?.[1]?.toLowerCase();
+  if (!named) return undefined;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return named;
+  }
+  return host === named || host.endsWith(`.${named}`) ? undefined : named;
+}
+
 /** Text that reads as a web address: a hover title must not show one. */
 export const LOOKS_LIKE_ADDRESS =
   /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|org|gov|net|io|cn)\b/i;

@@ -8,6 +8,7 @@ import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
 import { RATING_DIMENSIONS, RATING_KEYS, getRating, type RatingKey } from "../schemas/ratings.ts";
 import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
+import { namesOtherSite } from "./allow-list.ts";
 import { closest } from "./suggest.ts";
 import { shorten } from "../lib/shorten.ts";
 import { fieldName, type Problem } from "./problem.ts";
@@ -282,6 +283,20 @@ function checkSourceAddresses(file: ContentFile, data: Data, problems: Problem[]
       message: `url is on ${publisherDomain} already; remove offDomainReason`,
     });
   }
+  const copyUrl = copy?.["url"];
+  const what = copy?.["what"];
+  const otherSite =
+    typeof copyUrl === "string" && typeof what === "string"
+      ? namesOtherSite(what, copyUrl)
+      : undefined;
+  if (otherSite) {
+    problems.push({
+      file: file.file,
+      line: file.lineOf(["copy", "what"]),
+      field: "copy.what",
+      message: `names ${otherSite}, but the copy is at ${String(copyUrl)}; readers see these words as the link to the copy, so say where the copy really is`,
+    });
+  }
   if (
     typeof copy?.["url"] === "string" &&
     copy["url"].replace(/\/+$/, "") === url.replace(/\/+$/, "")
@@ -442,7 +457,7 @@ function checkRatingLabels(file: ContentFile, scan: MdxScan, problems: Problem[]
     problems.push({
       file: file.file,
       line: at(line),
-      message: `a rating label typed by hand in "${RATINGS_SECTION}" goes stale when the rating changes; replace the bold label with <RatingLabel of="verdict" /> or <RatingLabel of="reporting" />, which shows the rating from the frontmatter`,
+      message: `a rating typed by hand goes stale when the rating changes and can contradict the page's own; in "${RATINGS_SECTION}", replace it with <RatingLabel of="verdict" /> or <RatingLabel of="reporting" />, which shows the rating from the frontmatter, and elsewhere name the rating in words of your own`,
     });
   }
   const seen = new Set<string>();

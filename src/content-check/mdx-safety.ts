@@ -7,7 +7,7 @@
  * images, raw HTML tags, footnotes, and unknown or misused components. The
  * emit guard backs it up on what the compiler actually produces.
  */
-import { RATING_KEYS, getRating } from "../schemas/ratings.ts";
+import { RATING_DIMENSIONS, RATING_KEYS, getRating } from "../schemas/ratings.ts";
 import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
 import { visit } from "unist-util-visit";
 import { shorten } from "../lib/shorten.ts";
@@ -26,6 +26,7 @@ import {
   MDX_FEATURES,
   URL_ATTRIBUTES,
   isDeceptiveAddress,
+  namesOtherSite,
   unsafeUrl,
   type MdxComponentName,
   type MdxComponentSpec,
@@ -172,6 +173,14 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         } else if (!/^(?:https?:\/\/|mailto:)/i.test(node.url.trim())) {
           refuse(
             `the link address "${node.url}" points within this site, where the check cannot tell whether it opens anything; link a claim with <ClaimLink id="...">words</ClaimLink> and one of the site's pages with <PageLink to="methodology">words</PageLink>, which the check verifies, or give another site's full https:// address`,
+          );
+        } else if (node.type === "link" && namesOtherSite(toText(node), node.url)) {
+          refuse(
+            `the link's words name ${namesOtherSite(toText(node), node.url)}, but it opens "${node.url}"; readers trust the words, so link the address they name, or describe the page in words`,
+          );
+        } else if (/^mailto:[^?]*\?/i.test(node.url.trim())) {
+          refuse(
+            `the mail link "${node.url}" adds to the message (copies, a subject or text after ?); a mail link holds only the address: mailto:name@example.org`,
           );
         } else if (node.title) {
           refuse(
@@ -467,14 +476,33 @@ function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
 /** The section whose paragraphs explain the ratings. */
 export const RATINGS_SECTION = "Why these ratings";
 
+/** A rating's question followed by a rating, as the page shows them: "Is it true? Accurate". */
+const RATING_AS_SHOWN = new RegExp(
+  `(?:${Object.values(RATING_DIMENSIONS)
+    .map(({ label }) => label.replace(/[?]/g, "\\?"))
+    .join("|")})[\\s:.–—-]*(?:${RATING_KEYS.map((key) => getRating(key).label).join("|")})`,
+  "i",
+);
+
 /**
- * Emphasised text in "Why these ratings" (Markdown or an HTML tag) that ends
- * in a rating's label, such as **Verdict: Unproven.**: a label typed by hand, which can go stale when the
- * rating changes; <RatingLabel of="verdict" /> shows the frontmatter's.
+ * A rating typed by hand, which can go stale when the rating changes and
+ * can contradict the real one beside it: emphasised text in "Why these
+ * ratings" (Markdown or an HTML tag) that ends in a rating's label, such as
+ * **Verdict: Unproven.**, and anywhere on the page a rating's question
+ * followed by a rating ("Is it true? Accurate"), which reads as the site's
+ * own badge. <RatingLabel of="verdict" /> shows the frontmatter's.
  */
 function handwrittenLabels(tree: MdastNode): (number | undefined)[] {
   const labels = RATING_KEYS.map((key) => getRating(key).label.toLowerCase());
   const lines: (number | undefined)[] = [];
+  visit(tree, (node) => {
+    if (
+      (node.type === "paragraph" || node.type === "heading") &&
+      RATING_AS_SHOWN.test(toText(node))
+    ) {
+      lines.push(node.position?.start.line);
+    }
+  });
   let inSection = false;
   for (const node of "children" in tree ? (tree.children as MdastNode[]) : []) {
     if (node.type === "heading") {
@@ -497,7 +525,7 @@ function handwrittenLabels(tree: MdastNode): (number | undefined)[] {
       if ("children" in next) stack.push(...(next.children as MdastNode[]));
     }
   }
-  return lines;
+  return [...new Set(lines)];
 }
 
 /** How deeply a tree nests, counted with a stack rather than recursion. */

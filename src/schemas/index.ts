@@ -77,13 +77,18 @@ function referencedId(reference: unknown): unknown {
  * question reads as its answer.
  */
 function claimTitle() {
-  return text(
-    `What is being judged, in one form for every claim: who said it, a colon, and the statement in our words, with quoted words in single quotes (Engadget: 'Homeland Security' claims DJI drones are spying for China). Not a question. Keep it under about 90 characters (at most ${TITLE_MAX}, what the social card can show).`,
-    { max: TITLE_MAX, unquoted: true },
-  ).refine((title) => /^[^:?]{2,40}: \S/.test(title) && !title.endsWith("?"), {
-    error:
-      "must say who made the claim, a colon, then the statement, and not be a question, e.g. \"DJI: the ICE memo rests on 'clearly false and misleading claims'\"",
-  });
+  return (
+    text(
+      `What is being judged, in one form for every claim: who said it, a colon, and the statement in our words, with quoted words in single quotes (Engadget: 'Homeland Security' claims DJI drones are spying for China). Not a question. Keep it under about 90 characters (at most ${TITLE_MAX}, what the social card can show).`,
+      { max: TITLE_MAX, unquoted: true },
+    )
+      // A question anywhere ("Engadget: DJI spies. Is it true? True") would also
+      // print a verdict of its own above the real one, in previews and on the card.
+      .refine((title) => /^[^:?]{2,40}: \S/.test(title) && !title.includes("?"), {
+        error:
+          "must say who made the claim, a colon, then the statement, with no question in it, e.g. \"DJI: the ICE memo rests on 'clearly false and misleading claims'\"",
+      })
+  );
 }
 
 const rating = (description: string) =>

@@ -213,6 +213,24 @@ describe("the files a review reads", () => {
   });
 });
 
+describe("other content", () => {
+  test("shows a page's fields and paragraphs before and after, not just that it changed", () => {
+    const page = (headline: string, text: string) =>
+      `---\ntitle: "Home"\nheadline: "${headline}"\n---\n\n${text}\n`;
+    const markdown = review([
+      {
+        status: "modified",
+        path: "content/pages/home.mdx",
+        before: page("Is DJI spying?", "**The short answer: unproven.**"),
+        after: page("Yes, DJI is spying for China", "**The short answer: yes.**"),
+      },
+    ]);
+    expect(markdown).toContain("- `content/pages/home.mdx`: modified");
+    expect(markdown).toContain("  - `headline`: Is DJI spying? → Yes, DJI is spying for China");
+    expect(markdown).toContain("    - After: \\*\\*The short answer: yes.\\*\\*");
+  });
+});
+
 describe("a long value's change", () => {
   const sentence = (n: number) => `Sentence ${n} of a long paragraph says nothing new. `;
   const long = Array.from({ length: 40 }, (_, n) => sentence(n)).join("");

@@ -10,11 +10,11 @@
  *
  * Exit codes: 0 ready, 1 problems found.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { checkContent, formatReport, type Problem } from "../src/content-check/index.ts";
-import { changedFiles, findBase } from "./lib/changes.ts";
+import { changedFiles, findBase, textNow } from "./lib/changes.ts";
 import { checkCorrections } from "./lib/corrections-check.ts";
 
 const root = process.cwd();
@@ -40,7 +40,12 @@ if ("error" in base) {
       resolveConfig: false,
     });
     if (info.ignored) continue;
-    const text = readFileSync(join(root, path), "utf8");
+    // Only a plain file within the size limit is read, and so written: the
+    // formatter must not follow a symbolic link out of the repository, nor
+    // read /dev/zero or a 9 MB file into memory. The content check below
+    // reports each of those.
+    const text = textNow(root, path);
+    if (text === undefined) continue;
     // The project's own settings, named: left to search, Prettier would also
     // load (and run) a settings file a pull request put beside the content.
     const settings = await prettier.resolveConfig(join(root, path), {

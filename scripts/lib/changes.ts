@@ -5,8 +5,8 @@
  * included) with the merge base found here, and say which it was.
  */
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { join, sep } from "node:path";
 import { distance } from "fastest-levenshtein";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
 import { MAX_FILE_BYTES } from "../../src/schemas/limits.ts";
@@ -120,7 +120,11 @@ export function textNow(cwd: string, path: string): string | undefined {
   const file = join(cwd, path);
   try {
     const stats = lstatSync(file);
-    return stats.isFile() && stats.size <= MAX_FILE_BYTES ? readFileSync(file, "utf8") : undefined;
+    // A folder on the way that is a link would lead out of the repository too.
+    const inside = realpathSync(file).startsWith(realpathSync(cwd) + sep);
+    return stats.isFile() && inside && stats.size <= MAX_FILE_BYTES
+      ? readFileSync(file, "utf8")
+      : undefined;
   } catch {
     return undefined;
   }

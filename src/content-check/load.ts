@@ -87,6 +87,9 @@ export function loadContent(projectRoot: string): LoadResult {
     for (const path of listFiles(folder, problems, projectRoot)) {
       const file = relative(projectRoot, path).split(sep).join("/");
       const loaded = readSafely(() => {
+        // Measured before it is read: a file of gigabytes is refused unread.
+        if (lstatSync(path).size > MAX_FILE_BYTES)
+          return { problem: tooBig(file, lstatSync(path).size) };
         const bytes = readFileSync(path);
         const source = utf8(bytes);
         return source === undefined
@@ -124,6 +127,11 @@ function valueCutByComment(yamlText: string): { line: number; message: string } 
     message: `the value of \`${key}\` would be cut at “#”: YAML reads a space followed by # as the start of a comment, so readers would see only “${value}”; put the whole value in straight double quotes: ${key}: "${curlyQuotes(`${value} #${rest}`)}"`,
   };
 }
+
+const tooBig = (file: string, bytes: number): Problem => ({
+  file,
+  message: `is ${Math.round(bytes / 1024)} KB; a content file may be at most ${MAX_FILE_BYTES / 1024} KB, so split it or shorten it`,
+});
 
 /** The file's text, or undefined when its bytes are not UTF-8 (read as UTF-8, they would show as �). */
 function utf8(bytes: Uint8Array): string | undefined {
@@ -385,12 +393,7 @@ function loadFile(
   const id = name.slice(0, -extension.length);
 
   if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
-    return {
-      problem: {
-        file,
-        message: `is ${Math.round(Buffer.byteLength(source) / 1024)} KB; a content file may be at most ${MAX_FILE_BYTES / 1024} KB, so split it or shorten it`,
-      },
-    };
+    return { problem: tooBig(file, Buffer.byteLength(source)) };
   }
 
   // Astro's splitter, run once: the text the MDX compiler gets, with the

@@ -4,7 +4,7 @@
  * formatting of what the editor changed in one pass.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -85,6 +85,23 @@ describe("npm run check:content", { timeout: 30_000 }, () => {
     expect(result.stdout).toContain(
       "content/.prettierrc.mjs: is not in a content folder; content/ holds only the folders",
     );
+  });
+
+  // --fix once rewrote a file outside the repository through a link in
+  // content/, and read /dev/zero until it ran out of memory.
+  test("--fix never follows a symbolic link out of the repository, nor reads a device", () => {
+    const root = checkout();
+    const outside = join(fixtureRoot("valid"), "outside.yaml");
+    writeFileSync(outside, "a:    1\n");
+    symlinkSync(outside, join(root, "content/sources/zz-link.yaml"));
+    symlinkSync("/dev/zero", join(root, "content/sources/zz-zero.yaml"));
+    execFileSync("git", ["add", "."], { cwd: root, stdio: "ignore" });
+    const result = run(root, "--fix");
+    expect(readFileSync(outside, "utf8")).toBe("a:    1\n");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("content/sources/zz-link.yaml");
+    expect(result.stdout).toContain("content/sources/zz-zero.yaml");
+    expect(result.stdout).not.toContain("is not in the house format");
   });
 
   test("leaves MDX prose as the editor wrapped it", () => {

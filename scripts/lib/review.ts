@@ -394,6 +394,16 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
     const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
       (field) => !same(old[field], now[field]),
     );
+    // Where a citation's link leads is the evidence itself: a changed address
+    // is worth a reviewer opening, whatever the rest of the change.
+    const moved = ["url", "publisherDomain", "copy", "archiveUrl"].filter((field) =>
+      fields.includes(field),
+    );
+    if (moved.length > 0) {
+      warnings.push(
+        `${title(now, file.path)}: ${moved.map((field) => `\`${field}\``).join(", ")} changed; open the new address and check it is ${plain(now["publisher"] ?? "the publisher")}'s own page (or the copy it says it is) before merging.`,
+      );
+    }
     for (const field of ["url", "copy", "archiveUrl"]) {
       const was = JSON.stringify(old[field] ?? "");
       const is = JSON.stringify(now[field] ?? "");

@@ -193,6 +193,22 @@ export interface ClaimPageInput {
   readonly contact: ContactRoutes;
 }
 
+/**
+ * The last commit's date, unless it cannot be the page's last change: a
+ * commit's date is whatever its author's machine said (a pull request can
+ * date its commits a month back), so one before the page's own recorded
+ * update, or after today, is not shown rather than shown wrong.
+ */
+export function credibleChange(
+  committed: Date | undefined,
+  updated: Date,
+  today: Date = new Date(),
+): Date | undefined {
+  if (!committed) return undefined;
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return day(committed) < day(updated) || day(committed) > day(today) ? undefined : committed;
+}
+
 /** A claim page's data from its parts: a pure function, so tests can call it. */
 export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
   const { claim, claimant, firstAppearance, sourcesById, site, repository } = input;
@@ -228,7 +244,7 @@ export function assembleClaimPage(input: ClaimPageInput): ClaimPageData {
       { name: claim.data.title, url },
     ]),
     evidence: { searched: claim.data.evidenceAsOf, newestSource: newestSource(sources) },
-    lastChanged: input.lastChanged,
+    lastChanged: credibleChange(input.lastChanged, claim.data.updated),
     links: {
       edit: repository && `${repository}/edit/${SITE.branch}/${filePath}`,
       history: repository && `${repository}/commits/${SITE.branch}/${filePath}`,

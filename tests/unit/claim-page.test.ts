@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { assembleClaimPage, citationOrder, correctionDays, groupCitations } from "@/lib/claim-page";
+import {
+  assembleClaimPage,
+  citationOrder,
+  correctionDays,
+  credibleChange,
+  groupCitations,
+} from "@/lib/claim-page";
 import { contactRoutes } from "@/lib/deployment";
 import { fixtureEntries } from "./entries";
 
@@ -27,6 +33,22 @@ const page = (repository = "https://github.com/o/r", shown = claim) =>
     repository,
     contact: contactRoutes(repository, {}),
   });
+
+describe("the 'last changed' date from git", () => {
+  const updated = new Date("2026-11-24");
+  const today = new Date("2026-11-29");
+  test("is shown when it falls between the page's last update and today", () => {
+    expect(credibleChange(new Date("2026-11-28"), updated, today)).toEqual(new Date("2026-11-28"));
+    expect(credibleChange(updated, updated, today)).toEqual(updated);
+  });
+
+  // A pull request's commits carry whatever date their author's machine gave.
+  test("is not shown when it is before the page's recorded update, or in the future", () => {
+    expect(credibleChange(new Date("2026-11-01"), updated, today)).toBeUndefined();
+    expect(credibleChange(new Date("2026-12-25"), updated, today)).toBeUndefined();
+    expect(credibleChange(undefined, updated, today)).toBeUndefined();
+  });
+});
 
 describe("a claim page's data", () => {
   test("describes its social card with the title, the answer and both ratings in order", () => {

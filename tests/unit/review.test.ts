@@ -151,6 +151,7 @@ describe("the pull-request review", () => {
     ]);
     expect(markdown).toContain("  - `url`: https://example.org/memo → http://example.org/memo");
     expect(markdown).toMatch(/> \*\*A memo\*\* .*`url` went from https:\/\/ to http:\/\//);
+    expect(markdown).toMatch(/> \*\*A memo\*\* .*: `url` changed; open the new address/);
   });
 
   test("shows a field's name as plain text too, so a key cannot inject HTML", () => {

@@ -142,13 +142,19 @@ export function textAtBase(cwd: string, base: Base, path: string): string {
  * "delete and add" to git): they are paired as a rename, so a new rating
  * under a new address is still compared with the old one.
  */
+/** A claim's quoted words and title, folded, for telling one claim from another. */
+export function claimWords(text: string | undefined): {
+  claim: string | undefined;
+  title: string | undefined;
+} {
+  const data = text === undefined ? undefined : frontmatterOf(text);
+  const words = (value: unknown) =>
+    typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
+  return { claim: words(data?.["claim"]), title: words(data?.["title"]) };
+}
+
 export function followMovedClaims(cwd: string, base: Base, changes: readonly Change[]): Change[] {
-  const fieldsOf = (text: string | undefined) => {
-    const data = text === undefined ? undefined : frontmatterOf(text);
-    const words = (value: unknown) =>
-      typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
-    return { claim: words(data?.["claim"]), title: words(data?.["title"]) };
-  };
+  const fieldsOf = claimWords;
   const isClaim = (path: string | undefined) =>
     path?.startsWith("content/claims/") === true && path.endsWith(".mdx");
   const deleted = changes
@@ -176,7 +182,7 @@ export function followMovedClaims(cwd: string, base: Base, changes: readonly Cha
  * deleted and re-added with a character changed is still the same claim,
  * compared with its old self; a different sentence of the story is not.
  */
-function likeness(
+export function likeness(
   old: { claim?: string | undefined; title?: string | undefined },
   now: { claim?: string | undefined; title?: string | undefined },
 ): number {
@@ -186,4 +192,4 @@ function likeness(
 }
 
 /** Claims this far apart or closer are one claim moved (a third of its words rewritten). */
-const MOST_UNLIKE = 0.34;
+export const MOST_UNLIKE = 0.34;

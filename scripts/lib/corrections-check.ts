@@ -6,7 +6,16 @@
  */
 import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
-import { changedFiles, followMovedClaims, textAtBase, textNow, type Base } from "./changes.ts";
+import {
+  MOST_UNLIKE,
+  changedFiles,
+  claimWords,
+  followMovedClaims,
+  likeness,
+  textAtBase,
+  textNow,
+  type Base,
+} from "./changes.ts";
 
 export interface CorrectionsResult {
   readonly problems: Problem[];
@@ -42,6 +51,24 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     const after = frontmatterOf(text);
     // A file whose frontmatter does not parse is reported by the content check.
     if (before && after) problems.push(...checkCorrection(file, before, after, today));
+  }
+  // A published claim withdrawn to a draft while a near copy of it is
+  // published in the same change is the claim re-rated under a new name:
+  // the copy is compared with the claim as it was.
+  const withdrawn = changed.flatMap(({ before: oldFile = "", after: file = "" }) => {
+    const was = frontmatterOf(textAtBase(cwd, base, oldFile));
+    const now = frontmatterOf(textNow(cwd, file) ?? "");
+    return was && now && was["draft"] !== true && now["draft"] === true
+      ? [{ was, words: claimWords(textAtBase(cwd, base, oldFile)) }]
+      : [];
+  });
+  for (const { status, after: file = "" } of changes) {
+    if (status !== "added" || withdrawn.length === 0 || !file.endsWith(".mdx")) continue;
+    const text = textNow(cwd, file);
+    const now = text === undefined ? undefined : frontmatterOf(text);
+    if (!now || now["draft"] === true) continue;
+    const copied = withdrawn.find(({ words }) => likeness(words, claimWords(text)) <= MOST_UNLIKE);
+    if (copied) problems.push(...checkCorrection(file, copied.was, now, today));
   }
   return { problems, changedClaims: changed.length };
 }

@@ -143,20 +143,27 @@ const addedEntries = (before: unknown, after: unknown) => {
 };
 
 /** Paragraphs shown before and after, per claim; the rest are counted. */
-const MAX_PARAGRAPHS = 5;
+const MAX_PARAGRAPHS = 10;
 
 /** Each citation whose passage changed, by id: the reviewer checks the new words against the source. */
 function passageChanges(before: unknown, after: unknown): string[] {
-  const old = new Map(
-    listOf(before).map((entry) => [(entry as Data)?.["id"], (entry as Data)?.["passage"]]),
-  );
+  const old = new Map(listOf(before).map((entry) => [(entry as Data)?.["id"], entry as Data]));
   return listOf(after).flatMap((entry) => {
-    const { id, passage } = (entry ?? {}) as Data;
+    const { id, passage, source } = (entry ?? {}) as Data;
     const was = old.get(id);
-    if (was === undefined) return [`  - **New citation** \`${plain(id)}\`: “${plain(passage)}”`];
-    if (same(was, passage)) return [];
-    const [shownBefore, shownAfter] = beforeAfter(was, passage);
+    if (was === undefined) {
+      return [`  - **New citation** \`${plain(id)}\` of \`${plain(source)}\`: “${plain(passage)}”`];
+    }
+    const lines: string[] = [];
+    if (!same(was["source"], source)) {
+      lines.push(
+        `  - **Citation** \`${plain(id)}\` now cites \`${plain(source)}\` (was \`${plain(was["source"])}\`): check the passage is in the new source`,
+      );
+    }
+    if (same(was["passage"], passage)) return lines;
+    const [shownBefore, shownAfter] = beforeAfter(was["passage"], passage);
     return [
+      ...lines,
       `  - **Passage of citation** \`${plain(id)}\` (check it against the source)`,
       `    - Before: “${shownBefore}”`,
       `    - After: “${shownAfter}”`,
@@ -182,11 +189,38 @@ function changedParagraphs(before: string, after: string): { old?: string; now?:
   }));
 }
 
+/**
+ * A source deleted and added again under another file name with the same
+ * title is one source moved: shown as changed, so a new address is shown and
+ * warned about rather than hidden as "one removed, one added".
+ */
+function pairRenamedSources(sources: readonly ChangedFile[]): ChangedFile[] {
+  const titleOf = (text: string | undefined, path: string) => {
+    const value = read(path, text)?.data["title"];
+    return typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
+  };
+  const deleted = sources.filter((file) => file.status === "deleted");
+  const paired = new Set<ChangedFile>();
+  const result = sources.map((file): ChangedFile => {
+    if (file.status !== "added") return file;
+    const title = titleOf(file.after, file.path);
+    const old = deleted.find(
+      (gone) =>
+        !paired.has(gone) && title !== undefined && titleOf(gone.before, gone.path) === title,
+    );
+    if (!old) return file;
+    paired.add(old);
+    return { status: "renamed", path: file.path, before: old.before, after: file.after };
+  });
+  return result.filter((file) => !paired.has(file));
+}
+
 /** Changed paragraphs, counted, the first few before and after. */
 function paragraphLines(paragraphs: { old?: string; now?: string }[]): string[] {
   if (paragraphs.length === 0) return [];
+  const unshown = paragraphs.length - MAX_PARAGRAPHS;
   return [
-    `  - **Text**: ${paragraphs.length} paragraph(s) changed`,
+    `  - **Text**: ${paragraphs.length} paragraph(s) changed${unshown > 0 ? `; the first ${MAX_PARAGRAPHS} are shown, so read the other ${unshown} in the file diff` : ""}`,
     ...paragraphs.slice(0, MAX_PARAGRAPHS).flatMap(({ old, now }) => {
       const [shownBefore, shownAfter] = beforeAfter(old ?? "", now ?? "");
       return [
@@ -249,6 +283,12 @@ function changedClaim(file: ChangedFile): ClaimReview {
     );
   }
   const corrections = addedEntries(before.data["corrections"], after.data["corrections"]);
+  // A rating changed under an entry that says none did tells readers the opposite.
+  const saysUnchanged = corrections.some((entry) =>
+    /\bratings? (?:is|are|was|were|stays?|remains?) unchanged|\bno rating changed/i.test(
+      String((entry as Data | null)?.["text"] ?? ""),
+    ),
+  );
   for (const entry of corrections) {
     const { date, kind, text } = (entry ?? {}) as Data;
     const day = date instanceof Date ? date.toISOString().slice(0, 10) : plain(date);
@@ -298,6 +338,11 @@ function changedClaim(file: ChangedFile): ClaimReview {
   const today = new Date().toISOString().slice(0, 10);
   const problems = checkCorrection(file.path, before.data, after.data, today);
   const warnings = [
+    ...(ratingChanges.length > 0 && saysUnchanged
+      ? [
+          `${title(after.data, file.path)} changes a rating, but its new corrections entry says the ratings are unchanged; the entry must say what changed.`,
+        ]
+      : []),
     ...(problems.some((problem) => problem.message.startsWith("an earlier corrections entry"))
       ? [
           `${title(after.data, file.path)} edits or removes an earlier corrections entry; the log only grows, so readers' record of past changes would be rewritten.`,
@@ -323,8 +368,9 @@ const folderOf = (path: string) => path.split("/")[1] ?? "";
  */
 function otherLines(file: ChangedFile): string {
   const head = `- \`${file.path.replace(/`/g, "")}\`: ${file.status}`;
-  if (file.status !== "modified" && file.status !== "renamed") return head;
-  const before = read(file.path, file.before);
+  if (file.status === "deleted") return head;
+  // An added file is compared with nothing: every field and paragraph is new.
+  const before = file.status === "added" ? { data: {}, body: "" } : read(file.path, file.before);
   const after = read(file.path, file.after);
   if (!before || !after) return `${head} (does not parse; npm run check:content says why)`;
   const lines = [head];
@@ -370,7 +416,12 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
       if (!data)
         return `- ${title(undefined, file.path)}: does not parse; npm run check:content says why`;
       const draft = data["draft"] === true ? " *(a draft: not published yet)*" : "";
-      return `- ${title(data, file.path)}${draft}: ${ratings(data)}\n  - Answer: ${plain(data["answer"])}\n  - Bottom line: ${plain(data["bottomLine"])}`;
+      return [
+        `- ${title(data, file.path)}${draft}: ${ratings(data)}`,
+        `  - Answer: ${plain(data["answer"])}`,
+        `  - Bottom line: ${plain(data["bottomLine"])}`,
+        ...paragraphLines(changedParagraphs("", read(file.path, file.after)?.body ?? "")),
+      ].join("\n");
     });
   const changedClaims = claims
     .filter((file) => file.status === "modified" || file.status === "renamed")
@@ -383,7 +434,7 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
     .filter((file) => file.status === "deleted")
     .map((file) => `- ${title(read(file.path, file.before)?.data, file.path)}`);
 
-  const sources = files.filter((file) => folderOf(file.path) === "sources");
+  const sources = pairRenamedSources(files.filter((file) => folderOf(file.path) === "sources"));
   const sourceLine = (file: ChangedFile) => {
     const data = read(file.path, file.after ?? file.before)?.data;
     const publisher = data?.["publisher"] ? `, ${plain(data["publisher"])}` : "";

@@ -18,8 +18,17 @@ export const WATCHED_FIELDS = [
   "title",
   "claim",
   "proposition",
+  "propositionBy",
   "claimant",
 ] as const;
+/** Fields counted as changed when they appear or go, not only when they differ. */
+const RATED_FIELDS: readonly string[] = [
+  "title",
+  "claim",
+  "proposition",
+  "propositionBy",
+  "claimant",
+];
 /** Fields of prose, named without their old and new text (which can run to a paragraph). */
 const PROSE_FIELDS: readonly string[] = ["bottomLine", "answer", "title", "claim", "proposition"];
 
@@ -128,8 +137,10 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
   }
   const changed: string[] = WATCHED_FIELDS.filter(
     (field) =>
-      // A field the base branch did not have yet (answer, when it was added) is new, not changed.
-      before[field] !== undefined && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+      // A field the base branch did not have yet (answer, when it was added) is
+      // new, not changed; but a proposition added is a new thing rated.
+      (before[field] !== undefined || RATED_FIELDS.includes(field)) &&
+      JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
   // Withdrawing a published page takes it from readers: that too is recorded.
   if (before["draft"] !== true && after["draft"] === true) changed.push("withdrawn to a draft");

@@ -85,6 +85,17 @@ describe("the corrections rule", () => {
     ).toMatch(new RegExp(`^${field} changed`));
   });
 
+  test("catches a proposition added where there was none", () => {
+    expect(
+      checkCorrection(
+        file,
+        before,
+        { ...before, proposition: "DJI sends logs to China." },
+        "2026-12-01",
+      )[0]?.message,
+    ).toMatch(/^proposition changed, but no corrections entry/);
+  });
+
   test("catches a published page withdrawn to a draft", () => {
     expect(
       checkCorrection(file, before, { ...before, draft: true }, "2026-12-01")[0]?.message,
@@ -244,6 +255,29 @@ describe("the corrections check against the base branch", () => {
     const result = run(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
+  });
+
+  test("compares a near copy published beside its withdrawn original with the original", () => {
+    const root = repository((git, dir) => {
+      writeFileSync(
+        join(dir, "content/claims/old-name.mdx"),
+        claim("unproven").replace(
+          "corrections: []",
+          'draft: true\ncorrections: [{ date: 2026-12-01, kind: update, text: "Withdrawn." }]',
+        ),
+      );
+      writeFileSync(
+        join(dir, "content/claims/new-name.mdx"),
+        claim("mixed").replace("The memo says so.", "The memo says so!"),
+      );
+      git("add", ".");
+      git("commit", "-q", "-m", "Withdraw and publish a copy");
+    });
+    const result = run(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'content/claims/new-name.mdx: corrections: verdict changed from "unproven" to "mixed"',
+    );
   });
 
   test("refuses a published claim deleted outright", () => {

@@ -232,6 +232,59 @@ describe("other content", () => {
   });
 });
 
+describe("changes an attacker could hide", () => {
+  test("pairs a source re-added under a new name, and warns about its new address", () => {
+    const source = (url: string) => `title: "A memo"\npublisher: "The Times"\nurl: "${url}"\n`;
+    const markdown = review([
+      { status: "deleted", path: "content/sources/a.yaml", before: source("https://times.test/m") },
+      {
+        status: "added",
+        path: "content/sources/b.yaml",
+        after: source("https://times-news.test/m"),
+      },
+    ]);
+    expect(markdown).toContain("### Sources changed");
+    expect(markdown).not.toContain("### Sources removed");
+    expect(markdown).toMatch(/> \*\*A memo\*\* .*`url` changed; open the new address/);
+  });
+
+  test("names a citation that now cites another source", () => {
+    const cite = (source: string) => `[{ id: memo, source: ${source}, passage: "Same words." }]`;
+    const markdown = review([
+      {
+        status: "modified",
+        path: PATH,
+        before: claim({ citations: cite("nyt") }),
+        after: claim({ citations: cite("reuters") }),
+      },
+    ]);
+    expect(markdown).toContain("  - **Citation** `memo` now cites `reuters` (was `nyt`)");
+  });
+
+  test("shows every field of an added timeline event", () => {
+    const markdown = review([
+      {
+        status: "added",
+        path: "content/timeline/2026-11-20-x.yaml",
+        after: 'date: 2026-11-20\ntitle: "DHS confirms data transfers"\n',
+      },
+    ]);
+    expect(markdown).toContain("  - `title`: \\(none\\) → DHS confirms data transfers");
+  });
+
+  test("warns when a rating changes under an entry that says the ratings are unchanged", () => {
+    const after = claim({
+      verdict: "inaccurate",
+      corrections:
+        '[{ date: 2026-12-01, kind: update, text: "We fixed a typo. The ratings are unchanged." }]',
+    });
+    const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
+    expect(markdown).toMatch(
+      /changes a rating, but its new corrections entry says the ratings are unchanged/,
+    );
+  });
+});
+
 describe("a long value's change", () => {
   const sentence = (n: number) => `Sentence ${n} of a long paragraph says nothing new. `;
   const long = Array.from({ length: 40 }, (_, n) => sentence(n)).join("");

@@ -120,9 +120,10 @@ export function textNow(cwd: string, path: string): string | undefined {
   const file = join(cwd, path);
   try {
     const stats = lstatSync(file);
-    // A folder on the way that is a link would lead out of the repository too.
+    // A folder on the way that is a link would lead out of the repository too,
+    // and a hard link is a second name for a file that may live anywhere.
     const inside = realpathSync(file).startsWith(realpathSync(cwd) + sep);
-    return stats.isFile() && inside && stats.size <= MAX_FILE_BYTES
+    return stats.isFile() && stats.nlink === 1 && inside && stats.size <= MAX_FILE_BYTES
       ? readFileSync(file, "utf8")
       : undefined;
   } catch {

@@ -8,6 +8,7 @@
  */
 import type { Features } from "satteri";
 import { isPlainWebAddress } from "../schemas/fields.ts";
+import { RATING_DIMENSIONS, RATING_KEYS, getRating } from "../schemas/ratings.ts";
 
 export { isPlainWebAddress };
 import {
@@ -182,6 +183,47 @@ export function isDeceptiveAddress(url: string): boolean {
   return /^https?:/i.test(absolute) && !isPlainWebAddress(absolute);
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A rating written out as a badge would show it: a rating's question, or a
+ * word such as "Verdict" or "Fact check", then a rating's label or plain
+ * answer ("Is it true? Accurate", "Verdict: True", "Fact check: FALSE").
+ * Written by hand it can contradict the page's real rating beside it.
+ */
+const TYPED_RATING = new RegExp(
+  `(?:${[
+    ...Object.values(RATING_DIMENSIONS).map(({ label }) => escapeRegExp(label)),
+    "verdict",
+    "rating",
+    "fact[- ]?check(?:ed)?",
+  ].join("|")})[\\s:.,;|()\\-–—✓≈±≠✗?]*(?:${[
+    ...RATING_KEYS.flatMap((key) => [getRating(key).label, getRating(key).plainAnswer]),
+    "confirmed",
+  ]
+    .map(escapeRegExp)
+    .join("|")})\\b`,
+  "iu",
+);
+
+/** Whether text types a rating out as a badge shows it (see TYPED_RATING). */
+export const typesRating = (text: string): boolean => TYPED_RATING.test(text.normalize("NFKC"));
+
+/**
+ * A word that mixes Latin letters with Cyrillic or Greek ones, which look
+ * the same ("Аccurate" with a Cyrillic А): no English word needs it, and it
+ * slips past every check that reads the word.
+ */
+export function mixedScriptWord(text: string): string | undefined {
+  return text
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{M}]+/u)
+    .find(
+      (word) =>
+        /\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word),
+    );
+}
+
 /** A site's name in words ("nytimes.com", "https://www.dji.com/x"), without www. */
 const NAMED_SITE =
   /(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|gov|net|io|cn|edu|mil|int|info|news|co|uk|au|hk|tw|de|fr|nl|live))\b/i;
@@ -193,7 +235,8 @@ const NAMED_SITE =
  * no site, or the one the address opens (or a site it is part of).
  */
 export function namesOtherSite(words: string, url: string): string | undefined {
-  const named = NAMED_SITE.exec(words)?.[1]?.toLowerCase();
+  // NFKC makes a look-alike dot (U+2024 "․") the full stop it imitates.
+  const named = NAMED_SITE.exec(words.normalize("NFKC"))?.[1]?.toLowerCase();
   if (!named) return undefined;
   let host: string;
   try {

@@ -8,7 +8,7 @@ import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
 import { RATING_DIMENSIONS, RATING_KEYS, getRating, type RatingKey } from "../schemas/ratings.ts";
 import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
-import { namesOtherSite } from "./allow-list.ts";
+import { mixedScriptWord, namesOtherSite, typesRating } from "./allow-list.ts";
 import { closest } from "./suggest.ts";
 import { shorten } from "../lib/shorten.ts";
 import { fieldName, type Problem } from "./problem.ts";
@@ -129,6 +129,7 @@ export function checkIntegrity(
         });
       }
       checkAnswer(file, data, problems);
+      checkTypedRatings(file, data, problems);
       checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
       const order = (data["appearance"] as Data | undefined)?.["order"];
@@ -369,6 +370,36 @@ function checkCitations(
         field: `citations[${index}]`,
         message: `"${id}" is never cited in the text; add <Cite id="${id}" /> after the sentence it supports, or remove the entry`,
       });
+    }
+  }
+}
+
+/**
+ * Text shown near a claim's real ratings (its title, its "In brief" points,
+ * the link under its answer) that types a rating of its own, or hides a
+ * look-alike letter in a word.
+ */
+function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): void {
+  const shown: { path: (string | number)[]; text: unknown }[] = [
+    { path: ["title"], text: data["title"] },
+    ...(Array.isArray(data["inBrief"]) ? (data["inBrief"] as unknown[]) : []).map(
+      (text, index) => ({
+        path: ["inBrief", index],
+        text,
+      }),
+    ),
+    { path: ["seeAlso", "label"], text: (data["seeAlso"] as Data | undefined)?.["label"] },
+  ];
+  for (const { path, text } of shown) {
+    if (typeof text !== "string") continue;
+    const word = mixedScriptWord(text);
+    const message = typesRating(text)
+      ? "types a rating out as the page's badges show it, which readers would take for the page's own rating; name the rating in words of your own, or leave it to the ratings"
+      : word
+        ? `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`
+        : undefined;
+    if (message) {
+      problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });
     }
   }
 }

@@ -7,7 +7,7 @@
  * images, raw HTML tags, footnotes, and unknown or misused components. The
  * emit guard backs it up on what the compiler actually produces.
  */
-import { RATING_DIMENSIONS, RATING_KEYS, getRating } from "../schemas/ratings.ts";
+import { RATING_KEYS, getRating } from "../schemas/ratings.ts";
 import { mdxToMdast, type MdastNode, type MdxJsxAttributeUnion } from "satteri";
 import { visit } from "unist-util-visit";
 import { shorten } from "../lib/shorten.ts";
@@ -26,7 +26,9 @@ import {
   MDX_FEATURES,
   URL_ATTRIBUTES,
   isDeceptiveAddress,
+  mixedScriptWord,
   namesOtherSite,
+  typesRating,
   unsafeUrl,
   type MdxComponentName,
   type MdxComponentSpec,
@@ -103,10 +105,22 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
     return { ...unread, findings };
   }
 
+  // Where each [words][name] reference leads, for the checks on its words.
+  const definitions = new Map<string, string>();
+  visit(tree, "definition", (node) => {
+    definitions.set(node.identifier, node.url);
+  });
+
   visit(tree, (node) => {
     const line = node.position?.start.line;
     const refuse = (message: string) => findings.push({ line, message });
     switch (node.type) {
+      case "linkReference": {
+        const url = definitions.get(node.identifier);
+        const problem = url === undefined ? undefined : linkWordsProblem(toText(node), url);
+        if (problem) refuse(problem);
+        return;
+      }
       case "mdxjsEsm": {
         const source = /from\s+["']([^"']+)["']/.exec(node.value)?.[1];
         if (!source || !ALLOWED_IMPORTS.includes(source)) {
@@ -165,7 +179,9 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
         );
         return;
       case "link":
-      case "definition":
+      case "definition": {
+        const wordsProblem =
+          node.type === "link" ? linkWordsProblem(toText(node), node.url) : undefined;
         if (unsafeUrl(node.url)) {
           refuse(
             `the link address "${node.url}" is not allowed; links to other sites start with https://, http:// or mailto:`,
@@ -174,13 +190,11 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           refuse(
             `the link address "${node.url}" points within this site, where the check cannot tell whether it opens anything; link a claim with <ClaimLink id="...">words</ClaimLink> and one of the site's pages with <PageLink to="methodology">words</PageLink>, which the check verifies, or give another site's full https:// address`,
           );
-        } else if (node.type === "link" && namesOtherSite(toText(node), node.url)) {
+        } else if (wordsProblem) {
+          refuse(wordsProblem);
+        } else if (/^mailto:[^?]*[?,;]/i.test(node.url.trim())) {
           refuse(
-            `the link's words name ${namesOtherSite(toText(node), node.url)}, but it opens "${node.url}"; readers trust the words, so link the address they name, or describe the page in words`,
-          );
-        } else if (/^mailto:[^?]*\?/i.test(node.url.trim())) {
-          refuse(
-            `the mail link "${node.url}" adds to the message (copies, a subject or text after ?); a mail link holds only the address: mailto:name@example.org`,
+            `the mail link "${node.url}" adds to the message (other recipients, copies, a subject or text); a mail link holds one address only: mailto:name@example.org`,
           );
         } else if (node.title) {
           refuse(
@@ -192,6 +206,7 @@ export function scanMdx(body: string, components: readonly MdxComponentName[]): 
           );
         }
         return;
+      }
       case "image":
         refuse(
           `the image "${node.url}" is not allowed: pages carry no images from content; describe what it shows in words and cite where it appears`,
@@ -336,6 +351,14 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
         `<${name}> starts a line, which splits its sentence into two paragraphs on the page; join it to the end of the line before`,
       );
     }
+    if (node.type === "text") {
+      const word = mixedScriptWord(node.value);
+      if (word) {
+        refuse(
+          `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones, which no reader can see and no check can read; retype the word in Latin letters`,
+        );
+      }
+    }
     if (node.type === "text" && !ancestors.some(isLink)) {
       for (const [mention, page = ""] of node.value.matchAll(PAGE_MENTION)) {
         refuse(
@@ -476,14 +499,6 @@ function uncitedBlocks(tree: MdastNode): MdxScan["uncited"] {
 /** The section whose paragraphs explain the ratings. */
 export const RATINGS_SECTION = "Why these ratings";
 
-/** A rating's question followed by a rating, as the page shows them: "Is it true? Accurate". */
-const RATING_AS_SHOWN = new RegExp(
-  `(?:${Object.values(RATING_DIMENSIONS)
-    .map(({ label }) => label.replace(/[?]/g, "\\?"))
-    .join("|")})[\\s:.–—-]*(?:${RATING_KEYS.map((key) => getRating(key).label).join("|")})`,
-  "i",
-);
-
 /**
  * A rating typed by hand, which can go stale when the rating changes and
  * can contradict the real one beside it: emphasised text in "Why these
@@ -496,12 +511,9 @@ function handwrittenLabels(tree: MdastNode): (number | undefined)[] {
   const labels = RATING_KEYS.map((key) => getRating(key).label.toLowerCase());
   const lines: (number | undefined)[] = [];
   visit(tree, (node) => {
-    if (
-      (node.type === "paragraph" || node.type === "heading") &&
-      RATING_AS_SHOWN.test(toText(node))
-    ) {
-      lines.push(node.position?.start.line);
-    }
+    const block = node.type === "paragraph" || node.type === "heading" || node.type === "tableRow";
+    // A table row reads across its cells: "| Is it true? | Accurate |".
+    if (block && typesRating(cellsText(node))) lines.push(node.position?.start.line);
   });
   let inSection = false;
   for (const node of "children" in tree ? (tree.children as MdastNode[]) : []) {
@@ -545,6 +557,29 @@ function maxDepth(tree: MdastNode): number {
 /** Whether text quotes someone or gives a number or a date. */
 function statesAFact(text: string): boolean {
   return /["“”]|\d/.test(text);
+}
+
+/**
+ * What is wrong with a link's words for where it leads: words that name
+ * another site than it opens, or words that look like a citation marker
+ * ([1b]) on a link that is no citation. Undefined when nothing is.
+ */
+function linkWordsProblem(words: string, url: string): string | undefined {
+  const named = namesOtherSite(words, url);
+  if (named) {
+    return `the link's words name ${named}, but it opens "${url}"; readers trust the words, so link the address they name, or describe the page in words`;
+  }
+  if (/^\s*\[?\s*\d+[a-z]?\s*\]?\s*$/i.test(words)) {
+    return `the link's words ("${words.trim()}") look like a citation marker, but it opens "${url}"; cite with <Cite id="..." />, which numbers itself, and give a link words of its own`;
+  }
+  return undefined;
+}
+
+/** A block's text, a table row's cells joined by a space. */
+function cellsText(node: MdastNode): string {
+  return node.type === "tableRow" && "children" in node
+    ? (node.children as MdastNode[]).map(toText).join(" ")
+    : toText(node);
 }
 
 function toText(node: MdastNode): string {

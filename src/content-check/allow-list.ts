@@ -193,7 +193,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  */
 const TYPED_RATING = new RegExp(
   `(?:${[
-    ...Object.values(RATING_DIMENSIONS).map(({ label }) => escapeRegExp(label)),
+    // The question with or without its question mark ("Is it true: True").
+    ...Object.values(RATING_DIMENSIONS).map(({ label }) =>
+      escapeRegExp(label).replace(/\\\?$/, "\\??"),
+    ),
     "verdict",
     "rating",
     "fact[- ]?check(?:ed)?",

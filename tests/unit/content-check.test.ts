@@ -134,6 +134,19 @@ describe("the content check", () => {
     expect(report).not.toContain("the paragraph starting here");
   });
 
+  test.each([
+    "Engadget: the Army halted all DJI use (Is it true: True, confirmed)",
+    "Engadget: the Army halted all DJI use. Fact check: TRUE",
+    "Engadget: the Army halted all DJI use — Verdict: True, confirmed",
+  ])("refuses a title that types a rating: %s", (title) => {
+    const root = fixtureRoot("valid");
+    const claim = join(root, "content/claims/fixture-claim.mdx");
+    writeFileSync(claim, readFileSync(claim, "utf8").replace(/^title: .*$/m, `title: "${title}"`));
+    expect(formatReport(checkContent(root))).toContain(
+      "title: types a rating out as the page's badges show it",
+    );
+  });
+
   // Mongolian free variation selectors draw nothing, like U+180E beside them.
   test.each(["180B", "180C", "180D", "180F"])(
     "refuses the invisible U+%s in a page's text",

@@ -6,7 +6,7 @@ declare namespace App {
     claimRatings?: Readonly<
       Record<import("@/schemas/ratings").RatingDimension, import("@/schemas/ratings").RatingKey>
     >;
-    /** Citation ids already marked once on the page (the back-link target). */
-    citationsSeen?: Set<string>;
+    /** How many markers of each citation the page has drawn so far (each marker's own anchor). */
+    citationsSeen?: Map<string, number>;
   }
 }

@@ -52,6 +52,8 @@ export interface CitedPassage {
   readonly anchor: string;
   /** The anchor of the passage's first marker in the text, for "back to the text". */
   readonly backAnchor: string;
+  /** How many markers in the text cite it; the second is at `${backAnchor}-2`, and so on. */
+  readonly uses: number;
 }
 
 /** One source, listed once, with every passage the page cites from it. */
@@ -104,10 +106,13 @@ export function claimFilePath(claim: Claim): string {
   return claim.filePath ?? `content/claims/${claim.id}.mdx`;
 }
 
+/** Citation ids in the order the text uses them, each as often as it is used. */
+const citationUses = (body: string): string[] =>
+  [...body.matchAll(/<Cite\s+id="([^"]+)"/g)].map((match) => match[1] ?? "");
+
 /** Citation ids in the order the text first uses them. */
 export function citationOrder(body: string): string[] {
-  const ids = [...body.matchAll(/<Cite\s+id="([^"]+)"/g)].map((match) => match[1] ?? "");
-  return [...new Set(ids)];
+  return [...new Set(citationUses(body))];
 }
 
 /**
@@ -121,6 +126,7 @@ export function groupCitations(
 ): CitedSource[] {
   const byId = new Map(claim.data.citations.map((citation) => [citation.id, citation]));
   const order = citationOrder(claim.body ?? "");
+  const uses = citationUses(claim.body ?? "");
   // Citations the text never uses are refused by the content check; keep them last regardless.
   for (const id of byId.keys()) if (!order.includes(id)) order.push(id);
 
@@ -150,6 +156,7 @@ export function groupCitations(
           locator: citation.locator,
           anchor: `source-${label}`,
           backAnchor: `cite-${label}`,
+          uses: uses.filter((used) => used === citation.id).length,
         };
       }),
     };

@@ -101,6 +101,15 @@ describe("a claim page's data", () => {
     ]);
   });
 
+  // Each marker has its own anchor, so the source list leads back to each.
+  test("counts how many markers cite each passage", () => {
+    const grouped = groupCitations(withText(["report", "story", "report"]), sourcesById);
+    expect(grouped.flatMap(({ passages }) => passages.map(({ id, uses }) => [id, uses]))).toEqual([
+      ["report", 2],
+      ["story", 1],
+    ]);
+  });
+
   test("says when the evidence stops: last searched, and the newest source cited", () => {
     const data = page();
     expect(data.evidence.searched).toEqual(claim.data.evidenceAsOf);

@@ -88,8 +88,8 @@ export function loadContent(projectRoot: string): LoadResult {
       const file = relative(projectRoot, path).split(sep).join("/");
       const loaded = readSafely(() => {
         // Measured before it is read: a file of gigabytes is refused unread.
-        if (lstatSync(path).size > MAX_FILE_BYTES)
-          return { problem: tooBig(file, lstatSync(path).size) };
+        const { size } = lstatSync(path);
+        if (size > MAX_FILE_BYTES) return { problem: tooBig(file, size) };
         const bytes = readFileSync(path);
         const source = utf8(bytes);
         return source === undefined

@@ -9,26 +9,19 @@
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import type { Problem } from "./problem.ts";
 
+/**
+ * What the ratings apply to: counted as changed when they appear or go, not
+ * only when they differ (a proposition added is a new thing rated).
+ */
+const RATED_FIELDS = ["title", "claim", "proposition", "propositionBy", "claimant"] as const;
 /** The fields whose change readers must be told about. */
 export const WATCHED_FIELDS = [
   "reporting",
   "verdict",
   "bottomLine",
   "answer",
-  "title",
-  "claim",
-  "proposition",
-  "propositionBy",
-  "claimant",
+  ...RATED_FIELDS,
 ] as const;
-/** Fields counted as changed when they appear or go, not only when they differ. */
-const RATED_FIELDS: readonly string[] = [
-  "title",
-  "claim",
-  "proposition",
-  "propositionBy",
-  "claimant",
-];
 /** Fields of prose, named without their old and new text (which can run to a paragraph). */
 const PROSE_FIELDS: readonly string[] = ["bottomLine", "answer", "title", "claim", "proposition"];
 
@@ -80,13 +73,14 @@ const corrections = (data: Data): string[] =>
 
 const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 
-/** A YAML date (or its text) as YYYY-MM-DD, or undefined. */
-const dayOf = (value: unknown): string | undefined =>
-  value instanceof Date
-    ? value.toISOString().slice(0, 10)
-    : typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? value
-      : undefined;
+/** A YAML date (or its text) as YYYY-MM-DD, or undefined if it is no real calendar day. */
+export function calendarDay(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Only real calendar days are compared; the schema reports the others.
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
+}
 
 /** Problems with one claim's change from `before` (the base branch) to `after`. */
 export function checkCorrection(file: string, before: Data, after: Data, today: string): Problem[] {
@@ -122,11 +116,11 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
         "a new corrections entry was put above earlier ones; the log reads oldest first, so move it to the end of the list",
     });
   }
-  const lastUpdate = dayOf(before["updated"]);
+  const lastUpdate = calendarDay(before["updated"]);
   const entries = Array.isArray(after["corrections"]) ? (after["corrections"] as unknown[]) : [];
-  for (const entry of entries) {
-    if (kept.has(JSON.stringify(entry))) continue;
-    const date = dayOf((entry as Data | null)?.["date"]);
+  for (const [index, entry] of entries.entries()) {
+    if (kept.has(list[index] ?? "")) continue;
+    const date = calendarDay((entry as Data | null)?.["date"]);
     if (date && lastUpdate && date < lastUpdate) {
       problems.push({
         file,
@@ -139,7 +133,7 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
     (field) =>
       // A field the base branch did not have yet (answer, when it was added) is
       // new, not changed; but a proposition added is a new thing rated.
-      (before[field] !== undefined || RATED_FIELDS.includes(field)) &&
+      (before[field] !== undefined || (RATED_FIELDS as readonly string[]).includes(field)) &&
       JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
   // Withdrawing a published page takes it from readers: that too is recorded.

@@ -11,6 +11,7 @@ import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
 import { mixedScriptWord, namesOtherSite, typesRating } from "./allow-list.ts";
 import { closest } from "./suggest.ts";
 import { shorten } from "../lib/shorten.ts";
+import { calendarDay } from "./corrections.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 interface Citation {
@@ -134,32 +135,31 @@ export function checkIntegrity(
       checkClaimDates(file, data, problems);
       const order = (data["appearance"] as Data | undefined)?.["order"];
       if (typeof order === "number") {
-        const other = claimOrders.get(order);
-        if (other) {
-          problems.push({
-            file: file.file,
-            line: file.lineOf(["appearance", "order"]),
-            field: "appearance.order",
-            message: `${order} is also the position of ${other}; give each claim its own position in the story (one between two others can take a decimal, such as 6.5)`,
-          });
-        } else claimOrders.set(order, file.file);
+        refuseRepeat(
+          claimOrders,
+          order,
+          file,
+          ["appearance", "order"],
+          problems,
+          (other) =>
+            `${order} is also the position of ${other}; give each claim its own position in the story (one between two others can take a decimal, such as 6.5)`,
+        );
       }
       // Two pages checking the same words of the story split its readers and
-      // its ratings; a copied file is the usual cause.
-      // A draft may start as a copy of a published claim; it is compared
-      // once it is published.
+      // its ratings; a copied file is the usual cause. A draft may start as a
+      // copy of a published claim; it is compared once it is published.
       const claim = data["claim"];
       if (typeof claim === "string" && data["draft"] !== true) {
         const key = claim.replace(/\s+/g, " ").trim().toLowerCase();
-        const other = claimTexts.get(key);
-        if (other) {
-          problems.push({
-            file: file.file,
-            line: file.lineOf(["claim"]),
-            field: "claim",
-            message: `quotes the same words of the story as ${other}; one claim needs one page, so merge the two, or quote the sentence each one checks`,
-          });
-        } else claimTexts.set(key, file.file);
+        refuseRepeat(
+          claimTexts,
+          key,
+          file,
+          ["claim"],
+          problems,
+          (other) =>
+            `quotes the same words of the story as ${other}; one claim needs one page, so merge the two, or quote the sentence each one checks`,
+        );
       }
     }
     if (file.collection === "snippets") {
@@ -245,17 +245,42 @@ function checkDuplicateUrls(files: readonly ContentFile[], problems: Problem[]):
     if (file.collection !== "sources") continue;
     const url = (file.data as Data | null)?.["url"];
     if (typeof url !== "string") continue;
-    const key = url.replace(/\/+$/, "");
-    const first = byUrl.get(key);
-    if (first) {
-      problems.push({
-        file: file.file,
-        line: file.lineOf(["url"]),
-        field: "url",
-        message: `is the same address as in ${first}; one page needs one source, so keep one of the two (the one claims already cite), make every citation use its id, and delete the other`,
-      });
-    } else byUrl.set(key, file.file);
+    refuseRepeat(
+      byUrl,
+      url.replace(/\/+$/, ""),
+      file,
+      ["url"],
+      problems,
+      (first) =>
+        `is the same address as in ${first}; one page needs one source, so keep one of the two (the one claims already cite), make every citation use its id, and delete the other`,
+    );
   }
+}
+
+/**
+ * What must be unique across files (a claim's position, its quoted words, a
+ * source's address): the first file to hold `key` keeps it, and each later
+ * one is refused, naming the first.
+ */
+function refuseRepeat<K>(
+  seen: Map<K, string>,
+  key: K,
+  file: ContentFile,
+  path: string[],
+  problems: Problem[],
+  message: (first: string) => string,
+): void {
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, file.file);
+    return;
+  }
+  problems.push({
+    file: file.file,
+    line: file.lineOf(path),
+    field: fieldName(path),
+    message: message(first),
+  });
 }
 
 /**
@@ -405,8 +430,8 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
 }
 
 function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): void {
-  const published = isoDay(data["published"]);
-  const updated = isoDay(data["updated"]);
+  const published = calendarDay(data["published"]);
+  const updated = calendarDay(data["updated"]);
   if (published && updated && updated < published) {
     problems.push({
       file: file.file,
@@ -417,7 +442,7 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
   }
   const corrections = listOf<Correction>(data["corrections"]);
   corrections.forEach((correction, index) => {
-    const date = isoDay(correction.date);
+    const date = calendarDay(correction.date);
     if (!date) return;
     const field = `corrections[${index}].date`;
     // Looked up only for a problem: finding a line means reading the file again.
@@ -440,7 +465,7 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
     }
     // The log reads oldest first, so a new entry backdated among the old
     // ones (or placed above them) cannot pass as part of an earlier revision.
-    const previous = isoDay(corrections[index - 1]?.date);
+    const previous = calendarDay(corrections[index - 1]?.date);
     if (previous && date < previous) {
       problems.push({
         file: file.file,
@@ -461,14 +486,6 @@ function listOf<T>(value: unknown): Partial<T>[] {
   return (Array.isArray(value) ? value : []).map((item: unknown) =>
     typeof item === "object" && item !== null && !Array.isArray(item) ? (item as T) : {},
   );
-}
-
-function isoDay(value: unknown): string | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  // Only real calendar days are compared; the schema reports the others.
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
 }
 
 /**

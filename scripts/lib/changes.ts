@@ -136,6 +136,19 @@ export function textAtBase(cwd: string, base: Base, path: string): string {
   return git(cwd, "show", `${base.mergeBase}:${path}`);
 }
 
+/** Text as compared when telling one file's claim or title from another's: one line, lower case. */
+export const folded = (value: unknown): string | undefined =>
+  typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
+
+/** A claim's quoted words and title, folded, for telling one claim from another. */
+export function claimWords(text: string | undefined): {
+  claim: string | undefined;
+  title: string | undefined;
+} {
+  const data = text === undefined ? undefined : frontmatterOf(text);
+  return { claim: folded(data?.["claim"]), title: folded(data?.["title"]) };
+}
+
 /**
  * Claims deleted and added in one change that quote the same claim, or
  * nearly (a character changed, or the same title), are one claim moved,
@@ -143,28 +156,16 @@ export function textAtBase(cwd: string, base: Base, path: string): string {
  * "delete and add" to git): they are paired as a rename, so a new rating
  * under a new address is still compared with the old one.
  */
-/** A claim's quoted words and title, folded, for telling one claim from another. */
-export function claimWords(text: string | undefined): {
-  claim: string | undefined;
-  title: string | undefined;
-} {
-  const data = text === undefined ? undefined : frontmatterOf(text);
-  const words = (value: unknown) =>
-    typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
-  return { claim: words(data?.["claim"]), title: words(data?.["title"]) };
-}
-
 export function followMovedClaims(cwd: string, base: Base, changes: readonly Change[]): Change[] {
-  const fieldsOf = claimWords;
   const isClaim = (path: string | undefined) =>
     path?.startsWith("content/claims/") === true && path.endsWith(".mdx");
   const deleted = changes
     .filter((change) => change.status === "deleted" && isClaim(change.before))
-    .map((change) => ({ change, ...fieldsOf(textAtBase(cwd, base, change.before ?? "")) }));
+    .map((change) => ({ change, ...claimWords(textAtBase(cwd, base, change.before ?? "")) }));
   const paired = new Set<Change>();
   const result = changes.map((change): Change => {
     if (change.status !== "added" || !isClaim(change.after)) return change;
-    const added = fieldsOf(textNow(cwd, change.after ?? ""));
+    const added = claimWords(textNow(cwd, change.after ?? ""));
     const moved = deleted
       .filter(({ change: old }) => !paired.has(old))
       .map((old) => ({ old, score: likeness(old, added) }))

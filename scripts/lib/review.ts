@@ -20,7 +20,7 @@ import {
   getRating,
   type RatingKey,
 } from "../../src/schemas/ratings.ts";
-import type { ChangeStatus } from "./changes.ts";
+import { folded, type ChangeStatus } from "./changes.ts";
 
 /** One changed content file, with its text before (at the base) and after (now). */
 export interface ChangedFile {
@@ -195,10 +195,8 @@ function changedParagraphs(before: string, after: string): { old?: string; now?:
  * warned about rather than hidden as "one removed, one added".
  */
 function pairRenamedSources(sources: readonly ChangedFile[]): ChangedFile[] {
-  const titleOf = (text: string | undefined, path: string) => {
-    const value = read(path, text)?.data["title"];
-    return typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
-  };
+  const titleOf = (text: string | undefined, path: string) =>
+    folded(read(path, text)?.data["title"]);
   const deleted = sources.filter((file) => file.status === "deleted");
   const paired = new Set<ChangedFile>();
   const result = sources.map((file): ChangedFile => {
@@ -304,8 +302,8 @@ function changedClaim(file: ChangedFile): ClaimReview {
     lines.push("  - **In brief**", `    - Before: ${shownBefore}`, `    - After: ${shownAfter}`);
   }
   const shown = new Set<string>(["draft", "corrections", "inBrief", ...WATCHED_FIELDS]);
-  const others = [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
-    .filter((field) => !shown.has(field) && !same(before.data[field], after.data[field]))
+  const others = changedFields(before.data, after.data)
+    .filter((field) => !shown.has(field))
     .flatMap((field) => {
       // Field names come from the file too: shown as plain text like any value.
       if (field !== "citations") return [plain(field)];
@@ -373,17 +371,26 @@ function otherLines(file: ChangedFile): string {
   const before = file.status === "added" ? { data: {}, body: "" } : read(file.path, file.before);
   const after = read(file.path, file.after);
   if (!before || !after) return `${head} (does not parse; npm run check:content says why)`;
-  const lines = [head];
-  for (const field of new Set([...Object.keys(before.data), ...Object.keys(after.data)])) {
-    if (same(before.data[field], after.data[field])) continue;
-    const [shownBefore, shownAfter] = beforeAfter(
-      show(before.data[field]),
-      show(after.data[field]),
-    );
-    lines.push(`  - \`${plain(field)}\`: ${shownBefore} → ${shownAfter}`);
-  }
+  const lines = [
+    head,
+    ...changedFields(before.data, after.data).map((field) =>
+      fieldLine(field, before.data, after.data),
+    ),
+  ];
   lines.push(...paragraphLines(changedParagraphs(before.body, after.body)));
   return lines.join("\n");
+}
+
+/** The fields that differ between two versions of a file, in the order they first appear. */
+const changedFields = (old: Data, now: Data): string[] =>
+  [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
+    (field) => !same(old[field], now[field]),
+  );
+
+/** One changed field, named, with its value before and after. */
+function fieldLine(field: string, old: Data, now: Data): string {
+  const [shownBefore, shownAfter] = beforeAfter(show(old[field]), show(now[field]));
+  return `  - \`${plain(field)}\`: ${shownBefore} → ${shownAfter}`;
 }
 
 /** A field's value in a line: dates as days, text as it is, the rest as JSON. */
@@ -412,15 +419,16 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
   const addedClaims = claims
     .filter((file) => file.status === "added")
     .map((file) => {
-      const data = read(file.path, file.after)?.data;
-      if (!data)
+      const added = read(file.path, file.after);
+      if (!added)
         return `- ${title(undefined, file.path)}: does not parse; npm run check:content says why`;
+      const { data, body } = added;
       const draft = data["draft"] === true ? " *(a draft: not published yet)*" : "";
       return [
         `- ${title(data, file.path)}${draft}: ${ratings(data)}`,
         `  - Answer: ${plain(data["answer"])}`,
         `  - Bottom line: ${plain(data["bottomLine"])}`,
-        ...paragraphLines(changedParagraphs("", read(file.path, file.after)?.body ?? "")),
+        ...paragraphLines(changedParagraphs("", body)),
       ].join("\n");
     });
   const changedClaims = claims
@@ -442,9 +450,7 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
     if (file.status !== "modified" && file.status !== "renamed") return line;
     const old = read(file.path, file.before)?.data ?? {};
     const now = read(file.path, file.after)?.data ?? {};
-    const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
-      (field) => !same(old[field], now[field]),
-    );
+    const fields = changedFields(old, now);
     // Where a citation's link leads is the evidence itself: a changed address
     // is worth a reviewer opening, whatever the rest of the change.
     const moved = ["url", "publisherDomain", "copy", "archiveUrl"].filter((field) =>
@@ -464,13 +470,7 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
         );
       }
     }
-    return [
-      line,
-      ...fields.map((field) => {
-        const [shownBefore, shownAfter] = beforeAfter(show(old[field]), show(now[field]));
-        return `  - \`${plain(field)}\`: ${shownBefore} → ${shownAfter}`;
-      }),
-    ].join("\n");
+    return [line, ...fields.map((field) => fieldLine(field, old, now))].join("\n");
   };
   const others = files.filter((file) => !["claims", "sources"].includes(folderOf(file.path)));
 

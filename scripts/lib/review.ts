@@ -18,6 +18,7 @@ import {
   RATING_KEYS,
   dimensionLead,
   getRating,
+  type RatingDimension,
   type RatingKey,
 } from "../../src/schemas/ratings.ts";
 import { folded, type ChangeStatus } from "./changes.ts";
@@ -234,10 +235,13 @@ const TEXT_FIELDS = {
   title: "Title",
   claim: "Claim quoted",
   proposition: "Proposition rated",
+  propositionBy: "Proposition by",
   claimant: "Claimant",
   answer: "Answer",
   bottomLine: "Bottom line",
-} as const;
+  // Each watched field but the ratings (shown as ratings) must be here, or the
+  // review would hide its change: the type says so.
+} as const satisfies Record<Exclude<(typeof WATCHED_FIELDS)[number], RatingDimension>, string>;
 
 interface ClaimReview {
   readonly lines: string[];

@@ -248,6 +248,21 @@ describe("changes an attacker could hide", () => {
     expect(markdown).toMatch(/> \*\*A memo\*\* .*`url` changed; open the new address/);
   });
 
+  // Every watched field is shown: one left out of both lists was hidden from the review.
+  test("shows who the proposition is credited to, before and after", () => {
+    const markdown = review([
+      {
+        status: "modified",
+        path: PATH,
+        before: claim({ propositionBy: "agency" }),
+        after: claim({ propositionBy: "newspaper" }),
+      },
+    ]);
+    expect(markdown).toContain(
+      "  - **Proposition by**\n    - Before: agency\n    - After: newspaper",
+    );
+  });
+
   test("names a citation that now cites another source", () => {
     const cite = (source: string) => `[{ id: memo, source: ${source}, passage: "Same words." }]`;
     const markdown = review([

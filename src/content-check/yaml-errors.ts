@@ -48,7 +48,11 @@ const SPECIAL_STARTS: Record<string, string> = {
   "%": "a directive",
 };
 /** `key: value` whose unquoted value starts with one of those characters. */
-const VALUE_START = /^\s*(?:- )?([A-Za-z][\w-]*): +([[{'*&!@`%].*?)\s*$/;
+const VALUE_START = new RegExp(
+  `^\\s*(?:- )?([A-Za-z][\\w-]*): +([${Object.keys(SPECIAL_STARTS)
+    .map((character) => `\\${character}`)
+    .join("")}].*?)\\s*$`,
+);
 
 /** Counts the quotation marks that open or close a double-quoted string on a line. */
 const doubleQuotes = (line: string) => (line.replace(/\\./g, "").match(/"/g) ?? []).length;

@@ -8,6 +8,7 @@ import type { BreadcrumbList, ClaimReview, WithContext } from "schema-dts";
 import type { Claim, Source } from "@/lib/claims";
 import { cardAddress, claimCardAlt, claimCardFile, claimCardInput } from "@/lib/card-content";
 import { contactLinks, type ContactLinks, type ContactRoutes } from "@/lib/deployment";
+import { isoDay } from "@/lib/dates";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimPath, path } from "@/lib/urls";
@@ -212,8 +213,8 @@ export function credibleChange(
   today: Date = new Date(),
 ): Date | undefined {
   if (!committed) return undefined;
-  const day = (date: Date) => date.toISOString().slice(0, 10);
-  return day(committed) < day(updated) || day(committed) > day(today) ? undefined : committed;
+  const day = isoDay(committed);
+  return day < isoDay(updated) || day > isoDay(today) ? undefined : committed;
 }
 
 /** A claim page's data from its parts: a pure function, so tests can call it. */

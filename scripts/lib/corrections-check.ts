@@ -44,24 +44,23 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
         "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To withdraw it, keep the file, set draft: true and add a corrections entry saying why; to move it, keep its claim words so the new file is compared with it",
     });
   }
+  // A published claim withdrawn to a draft while a near copy of it is
+  // published in the same change is the claim re-rated under a new name:
+  // the copy is compared below with the claim as it was.
+  const withdrawn: { was: Record<string, unknown>; words: ReturnType<typeof claimWords> }[] = [];
   for (const { before: oldFile = "", after: file = "" } of changed) {
     const text = textNow(cwd, file);
     if (text === undefined) continue;
-    const before = frontmatterOf(textAtBase(cwd, base, oldFile));
+    const baseText = textAtBase(cwd, base, oldFile);
+    const before = frontmatterOf(baseText);
     const after = frontmatterOf(text);
     // A file whose frontmatter does not parse is reported by the content check.
-    if (before && after) problems.push(...checkCorrection(file, before, after, today));
+    if (!before || !after) continue;
+    problems.push(...checkCorrection(file, before, after, today));
+    if (before["draft"] !== true && after["draft"] === true) {
+      withdrawn.push({ was: before, words: claimWords(baseText) });
+    }
   }
-  // A published claim withdrawn to a draft while a near copy of it is
-  // published in the same change is the claim re-rated under a new name:
-  // the copy is compared with the claim as it was.
-  const withdrawn = changed.flatMap(({ before: oldFile = "", after: file = "" }) => {
-    const was = frontmatterOf(textAtBase(cwd, base, oldFile));
-    const now = frontmatterOf(textNow(cwd, file) ?? "");
-    return was && now && was["draft"] !== true && now["draft"] === true
-      ? [{ was, words: claimWords(textAtBase(cwd, base, oldFile)) }]
-      : [];
-  });
   for (const { status, after: file = "" } of changes) {
     if (status !== "added" || withdrawn.length === 0 || !file.endsWith(".mdx")) continue;
     const text = textNow(cwd, file);

@@ -23,6 +23,10 @@ export interface CorrectionsResult {
   readonly changedClaims: number;
 }
 
+/** Whether a claim's page shows its check: neither a draft nor withdrawn. */
+const isPublished = (data: Record<string, unknown>): boolean =>
+  data["draft"] !== true && data["withdrawn"] !== true;
+
 export function checkCorrections(cwd: string, base: Base, today: string): CorrectionsResult {
   // Renames are followed, by git and by the claim each file quotes: a claim
   // moved to a new file name and re-rated in the same change is compared with
@@ -36,17 +40,19 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
   for (const { status, before: oldFile = "" } of changes) {
     if (status !== "deleted" || !oldFile.endsWith(".mdx")) continue;
     const was = frontmatterOf(textAtBase(cwd, base, oldFile));
+    // A withdrawn claim's page is still there, with its log: it stays too.
     if (!was || was["draft"] === true) continue;
     problems.push({
       file: oldFile,
       field: "corrections",
       message:
-        "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To withdraw it, keep the file, set draft: true and add a corrections entry saying why; to move it, keep its claim words so the new file is compared with it",
+        "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To take it down, keep the file, set withdrawn: true and add a corrections entry of kind: withdrawal saying why; to move it, keep its claim words so the new file is compared with it",
     });
   }
-  // A published claim withdrawn to a draft while a near copy of it is
-  // published in the same change is the claim re-rated under a new name:
-  // the copy is compared below with the claim as it was.
+  // A published claim withdrawn (or put back to a draft, which the rule
+  // refuses) while a near copy of it is published in the same change is the
+  // claim re-rated under a new name: the copy is compared below with the
+  // claim as it was.
   const withdrawn: { was: Record<string, unknown>; words: ReturnType<typeof claimWords> }[] = [];
   for (const { before: oldFile = "", after: file = "" } of changed) {
     const text = textNow(cwd, file);
@@ -57,7 +63,7 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     // A file whose frontmatter does not parse is reported by the content check.
     if (!before || !after) continue;
     problems.push(...checkCorrection(file, before, after, today));
-    if (before["draft"] !== true && after["draft"] === true) {
+    if (isPublished(before) && !isPublished(after)) {
       withdrawn.push({ was: before, words: claimWords(baseText) });
     }
   }
@@ -65,7 +71,7 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     if (status !== "added" || withdrawn.length === 0 || !file.endsWith(".mdx")) continue;
     const text = textNow(cwd, file);
     const now = text === undefined ? undefined : frontmatterOf(text);
-    if (!now || now["draft"] === true) continue;
+    if (!now || !isPublished(now)) continue;
     const copied = withdrawn.find(({ words }) => likeness(words, claimWords(text)) <= MOST_UNLIKE);
     if (copied) problems.push(...checkCorrection(file, copied.was, now, today));
   }

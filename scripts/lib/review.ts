@@ -263,7 +263,18 @@ function changedClaim(file: ChangedFile): ClaimReview {
   if (before.data["draft"] === true && after.data["draft"] !== true) {
     lines.push("  - **Published**: it was a draft, and readers will now see it");
   } else if (before.data["draft"] !== true && after.data["draft"] === true) {
-    lines.push("  - **Withdrawn to a draft**: readers will no longer see it");
+    lines.push(
+      "  - **Put back to a draft**: its address will stop answering (the check refuses this)",
+    );
+  }
+  if (before.data["withdrawn"] !== true && after.data["withdrawn"] === true) {
+    lines.push(
+      "  - **Withdrawn**: its address will show only why, from the last corrections entry, and the record of changes; its ratings leave the site",
+    );
+  } else if (before.data["withdrawn"] === true && after.data["withdrawn"] !== true) {
+    lines.push(
+      "  - **Published again**: it was withdrawn, and readers will see the check once more",
+    );
   }
   const ratingChanges = DIMENSIONS.filter(
     (dimension) => !same(before.data[dimension], after.data[dimension]),
@@ -305,7 +316,13 @@ function changedClaim(file: ChangedFile): ClaimReview {
     );
     lines.push("  - **In brief**", `    - Before: ${shownBefore}`, `    - After: ${shownAfter}`);
   }
-  const shown = new Set<string>(["draft", "corrections", "inBrief", ...WATCHED_FIELDS]);
+  const shown = new Set<string>([
+    "draft",
+    "withdrawn",
+    "corrections",
+    "inBrief",
+    ...WATCHED_FIELDS,
+  ]);
   const others = changedFields(before.data, after.data)
     .filter((field) => !shown.has(field))
     .flatMap((field) => {

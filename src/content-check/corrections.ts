@@ -2,9 +2,10 @@
  * Corrections are enforced, not remembered: when a change alters a claim's
  * reporting or verdict rating, its bottom line or its one-line answer, or
  * what the ratings apply to (the title, the claim quoted, the proposition,
- * the claimant), or withdraws it to a draft, the same change must add a dated
- * entry at the end of the claim's corrections list, dated no earlier than the
- * page's last update.
+ * the claimant), or withdraws it or publishes it again, the same change must
+ * add a dated entry at the end of the claim's corrections list, dated no
+ * earlier than the page's last update. A published check never goes back to
+ * a draft: its address would stop answering.
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
 import type { Problem } from "./problem.ts";
@@ -136,27 +137,46 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
       (before[field] !== undefined || (RATED_FIELDS as readonly string[]).includes(field)) &&
       JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
-  // Withdrawing a published page takes it from readers: that too is recorded.
-  if (before["draft"] !== true && after["draft"] === true) changed.push("withdrawn to a draft");
-  if (changed.length === 0) return problems;
+  // A draft is not on the site at all: readers who kept or shared the page's
+  // address would find nothing there, not even why. Withdrawing keeps the
+  // address, with the reason.
+  if (before["draft"] !== true && after["draft"] === true) {
+    problems.push({
+      file,
+      field: "draft",
+      message:
+        "a published check cannot go back to a draft: its address would stop answering readers who kept or shared it. To take it down, set withdrawn: true instead (keep draft: false) and add a corrections entry with date: " +
+        `${today}, kind: withdrawal and text: why; the page then shows that notice in place of the check`,
+    });
+  }
+  // Taking a check down, or putting it back, changes what readers are told:
+  // that too is recorded.
+  const withdrawing = before["withdrawn"] !== true && after["withdrawn"] === true;
+  const republishing = before["withdrawn"] === true && after["withdrawn"] !== true;
+  if (changed.length === 0 && !withdrawing && !republishing) return problems;
   // An edited earlier entry looks new; only entries beyond those count.
   const added = [...now].filter((entry) => !kept.has(entry)).length - lost.length;
   if (added > 0) return problems;
-  const what = changed
-    .map((field) =>
+  const what = [
+    ...(withdrawing ? ["the check was withdrawn"] : []),
+    ...(republishing ? ["the check was published again (withdrawn removed)"] : []),
+    ...changed.map((field) =>
       !Object.hasOwn(before, field) && !Object.hasOwn(after, field)
         ? field
         : PROSE_FIELDS.includes(field)
           ? `${field} changed`
           : `${field} changed from ${shown(before[field])} to ${shown(after[field])}`,
-    )
-    .join(" and ");
+    ),
+  ].join(" and ");
+  const kind = withdrawing
+    ? "kind: withdrawal"
+    : "kind: update (or correction, if we got something wrong)";
   return [
     ...problems,
     {
       file,
       field: "corrections",
-      message: `${what}, but no corrections entry was added; readers must be told. Add an entry under corrections with date: ${today}, kind: update (or correction, if we got something wrong) and text: what changed and why; revise the reasoning in the text to match; and set updated: ${today}`,
+      message: `${what}, but no corrections entry was added; readers must be told. Add an entry under corrections with date: ${today}, ${kind} and text: what changed and why; revise the reasoning in the text to match; and set updated: ${today}`,
     },
   ];
 }

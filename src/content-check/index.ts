@@ -25,9 +25,10 @@ export function inspectContent(projectRoot: string): {
   const schemaProblems = files.flatMap(validateFile);
   // Said only when every claim file could be read: otherwise it would repeat that problem.
   const unreadClaim = problems.some((problem) => problem.file.startsWith("content/claims/"));
-  const published = files.some(
-    (file) => file.collection === "claims" && (file.data as { draft?: unknown })?.draft !== true,
-  );
+  const published = files.some((file) => {
+    const data = file.data as { draft?: unknown; withdrawn?: unknown } | null;
+    return file.collection === "claims" && data?.draft !== true && data?.withdrawn !== true;
+  });
   if (!published && !unreadClaim) {
     problems.push({
       file: "content/claims/",

@@ -21,9 +21,12 @@ interface Citation {
 
 interface Correction {
   date?: unknown;
+  kind?: unknown;
 }
 
 type Data = Record<string, unknown>;
+
+const isWithdrawn = (data: unknown): boolean => (data as Data | null)?.["withdrawn"] === true;
 
 /** The entries the site's own routes render by name; each must exist. */
 export const REQUIRED_ENTRIES = {
@@ -86,13 +89,24 @@ export function checkIntegrity(
   checkPlaceholders(files, problems);
   const claimOrders = new Map<number, string>();
   const claimTexts = new Map<string, string>();
+  const claimFiles = files.filter((file) => file.collection === "claims");
+  // A withdrawn check keeps its address, but only for the notice of its
+  // withdrawal: like a draft, it is no page to send readers to.
+  const withdrawnClaims = new Set(
+    claimFiles.filter((file) => isWithdrawn(file.data)).map((file) => file.id),
+  );
   const publishedClaims = new Set(
-    files
-      .filter(
-        (file) => file.collection === "claims" && (file.data as Data | null)?.["draft"] !== true,
-      )
+    claimFiles
+      .filter((file) => (file.data as Data | null)?.["draft"] !== true && !isWithdrawn(file.data))
       .map((file) => file.id),
   );
+  /** Why a link to a claim that exists cannot be followed, if it cannot. */
+  const unlinkable = (id: string): string | undefined =>
+    withdrawnClaims.has(id)
+      ? `"${id}" is withdrawn, so its page only says why; link the check that replaced it, or remove the link`
+      : publishedClaims.has(id)
+        ? undefined
+        : `"${id}" is a draft, so readers could not follow the link; publish it first, or remove the link`;
 
   for (const file of files) {
     const data = (file.data ?? {}) as Data;
@@ -115,11 +129,8 @@ export function checkIntegrity(
       const seeAlsoProblem =
         seeAlso === file.id
           ? "names this claim itself; name another claim, or remove seeAlso"
-          : typeof seeAlso === "string" &&
-              exists("claims", seeAlso) &&
-              data["draft"] !== true &&
-              !publishedClaims.has(seeAlso)
-            ? `"${seeAlso}" is a draft, so readers could not follow the link; publish it first, or remove seeAlso`
+          : typeof seeAlso === "string" && exists("claims", seeAlso) && data["draft"] !== true
+            ? unlinkable(seeAlso)?.replace(/the link$/, "seeAlso")
             : undefined;
       if (seeAlsoProblem) {
         problems.push({
@@ -133,6 +144,7 @@ export function checkIntegrity(
       checkTypedRatings(file, data, problems);
       checkCitations(file, data, scan, problems, missing);
       checkClaimDates(file, data, problems);
+      checkWithdrawal(file, data, problems);
       const order = (data["appearance"] as Data | undefined)?.["order"];
       if (typeof order === "number") {
         refuseRepeat(
@@ -148,8 +160,9 @@ export function checkIntegrity(
       // Two pages checking the same words of the story split its readers and
       // its ratings; a copied file is the usual cause. A draft may start as a
       // copy of a published claim; it is compared once it is published.
+      // A withdrawn check may be replaced by a new page on the same words.
       const claim = data["claim"];
-      if (typeof claim === "string" && data["draft"] !== true) {
+      if (typeof claim === "string" && data["draft"] !== true && !isWithdrawn(data)) {
         const key = claim.replace(/\s+/g, " ").trim().toLowerCase();
         refuseRepeat(
           claimTexts,
@@ -199,6 +212,15 @@ export function checkIntegrity(
       // A claim whose file does not parse is reported once, for that file.
       const unread = unreadable.some((entry) => entry.collection === "claims" && entry.id === id);
       if (publishedClaims.has(id) || unread) continue;
+      const reason = exists("claims", id) ? unlinkable(id) : undefined;
+      if (reason) {
+        problems.push({
+          file: file.file,
+          line: line === undefined ? undefined : file.bodyLine + line - 1,
+          message: `<ClaimLink id="${id}">: ${reason}`,
+        });
+        continue;
+      }
       const guess = closest(id, publishedClaims);
       problems.push({
         file: file.file,
@@ -475,6 +497,36 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
       });
     }
   });
+}
+
+/**
+ * A withdrawn check's page shows one thing besides its record of changes: why
+ * it was withdrawn, which the newest entry says. So a withdrawal needs that
+ * entry, and the entry needs the page to be withdrawn.
+ */
+function checkWithdrawal(file: ContentFile, data: Data, problems: Problem[]): void {
+  const corrections = listOf<Correction>(data["corrections"]);
+  const last = corrections.at(-1);
+  const problem = (path: PropertyKey[], message: string) =>
+    problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });
+  if (isWithdrawn(data) && data["draft"] === true) {
+    problem(
+      ["draft"],
+      "cannot be true on a withdrawn check: a draft was never published, a withdrawn check was; remove draft: true (the page will show the notice of its withdrawal)",
+    );
+  }
+  if (isWithdrawn(data) && last?.kind !== "withdrawal") {
+    problem(
+      corrections.length > 0 ? ["corrections", corrections.length - 1] : ["withdrawn"],
+      "withdrawn: true needs a last corrections entry of kind: withdrawal, which readers see as the reason; add one at the end of corrections, dated today, whose text says why the check is withdrawn",
+    );
+  }
+  if (!isWithdrawn(data) && last?.kind === "withdrawal") {
+    problem(
+      ["corrections", corrections.length - 1],
+      "the last entry withdraws the check, but withdrawn is not true; set withdrawn: true to take the page down, or, to publish it again, add an entry of kind: update saying why",
+    );
+  }
 }
 
 /**

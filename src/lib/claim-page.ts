@@ -12,6 +12,7 @@ import { isoDay } from "@/lib/dates";
 import { absolute } from "@/lib/site-urls";
 import { buildBreadcrumbs, buildClaimReview } from "@/lib/structured-data";
 import { claimPath, path } from "@/lib/urls";
+import { CORRECTION_KINDS, type CorrectionKind } from "@/schemas";
 import { SITE } from "@/site.config";
 
 /** One day of a page's corrections log, as the notice at the top sums it up. */
@@ -27,18 +28,20 @@ export interface CorrectionDay {
  * rather than repeating one date per entry.
  */
 export function correctionDays(corrections: Claim["data"]["corrections"]): CorrectionDay[] {
-  const days = new Map<string, { date: Date; correction: number; update: number }>();
+  const days = new Map<string, { date: Date; counts: Record<CorrectionKind, number> }>();
   for (const { date, kind } of corrections) {
     const key = date.toISOString().slice(0, 10);
-    const day = days.get(key) ?? { date, correction: 0, update: 0 };
-    day[kind] += 1;
+    const day = days.get(key) ?? { date, counts: { correction: 0, update: 0, withdrawal: 0 } };
+    day.counts[kind] += 1;
     days.set(key, day);
   }
-  const count = (n: number, noun: string) => (n === 0 ? [] : [`${n} ${noun}${n === 1 ? "" : "s"}`]);
-  return [...days.values()].map(({ date, correction, update }) => ({
-    date,
-    summary: [...count(correction, "correction"), ...count(update, "update")].join(" and "),
-  }));
+  return [...days.values()].map(({ date, counts }) => {
+    const parts = CORRECTION_KINDS.flatMap((kind) =>
+      counts[kind] === 0 ? [] : [`${counts[kind]} ${kind}${counts[kind] === 1 ? "" : "s"}`],
+    );
+    const last = parts.pop() ?? "";
+    return { date, summary: parts.length > 0 ? `${parts.join(", ")} and ${last}` : last };
+  });
 }
 
 /** One cited passage, as the text's marker and the source list show it. */

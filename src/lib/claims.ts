@@ -7,19 +7,35 @@ import { getCollection, getEntries, getEntry, type CollectionEntry } from "astro
 import { assembleClaimPage, claimFilePath, type ClaimPageData } from "@/lib/claim-page";
 import { lastChanged } from "@/lib/history";
 import { SITE } from "@/site.config";
-import type { CORRECTION_KINDS } from "@/schemas";
+import type { CorrectionKind } from "@/schemas";
 import { RATINGS, type Rating, type RatingDimension } from "@/schemas/ratings";
 
 export type Claim = CollectionEntry<"claims">;
 export type Source = CollectionEntry<"sources">;
 
-/** Whether a claim is shown: published, or a draft in the dev server. */
-const isShown = ({ data }: Claim): boolean => !data.draft || import.meta.env.DEV;
+/**
+ * Whether a claim's check is shown: published and not withdrawn, or a draft
+ * in the dev server. A withdrawn check's address shows only the notice of its
+ * withdrawal (getWithdrawnClaims).
+ */
+const isShown = ({ data }: Claim): boolean =>
+  !data.withdrawn && (!data.draft || import.meta.env.DEV);
 
 /** Published claims (and, in the dev server, drafts) in the story's reading order. */
 export async function getPublishedClaims(): Promise<Claim[]> {
   const claims = await getCollection("claims", isShown);
   return claims.sort((a, b) => a.data.appearance.order - b.data.appearance.order);
+}
+
+/** Withdrawn claims: each keeps its address, where a notice says why. */
+export async function getWithdrawnClaims(): Promise<Claim[]> {
+  return getCollection("claims", ({ data }) => data.withdrawn);
+}
+
+/** The claims whose corrections the log lists: the published and the withdrawn. */
+export async function getLoggedClaims(): Promise<Claim[]> {
+  const [published, withdrawn] = await Promise.all([getPublishedClaims(), getWithdrawnClaims()]);
+  return [...published, ...withdrawn];
 }
 
 /** A published claim by id (a draft too, in the dev server), or undefined. */
@@ -55,11 +71,11 @@ export function countRatings(
 export interface CorrectionLogEntry {
   readonly claim: Claim;
   readonly date: Date;
-  readonly kind: (typeof CORRECTION_KINDS)[number];
+  readonly kind: CorrectionKind;
   readonly text: string;
 }
 
-/** Every correction and update on the site, newest first. */
+/** Every correction, update and withdrawal on the site, newest first. */
 export function getCorrectionLog(claims: readonly Claim[]): CorrectionLogEntry[] {
   return claims
     .flatMap((claim) => claim.data.corrections.map((correction) => ({ claim, ...correction })))

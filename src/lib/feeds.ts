@@ -36,8 +36,14 @@ function asText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+const KIND_TITLES: Record<CorrectionLogEntry["kind"], string> = {
+  correction: "Correction",
+  update: "Update",
+  withdrawal: "Withdrawn",
+};
+
 const correctionTitle = ({ kind, claim }: CorrectionLogEntry) =>
-  `${kind === "correction" ? "Correction" : "Update"}: ${claim.data.title}`;
+  `${KIND_TITLES[kind]}: ${claim.data.title}`;
 
 export function claimRssItems(claims: readonly Claim[], link: FeedLink): RSSFeedItem[] {
   return newestFirst(claims).map((claim) => ({

@@ -1,6 +1,6 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { getCorrectionLog, getPublishedClaims } from "@/lib/claims";
+import { getCorrectionLog, getLoggedClaims } from "@/lib/claims";
 import { correctionRssItems } from "@/lib/feeds";
 import { claimUrl, homeUrl } from "@/lib/site-urls";
 import { SITE } from "@/site.config";
@@ -10,6 +10,6 @@ export const GET: APIRoute = async ({ site }) =>
     title: `${SITE.name}: corrections and updates`,
     description: `Every correction and update made to a check on ${SITE.name}.`,
     site: homeUrl(site),
-    items: correctionRssItems(getCorrectionLog(await getPublishedClaims()), claimUrl(site)),
+    items: correctionRssItems(getCorrectionLog(await getLoggedClaims()), claimUrl(site)),
     customData: `<language>${SITE.lang}</language>`,
   });

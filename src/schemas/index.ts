@@ -34,7 +34,12 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
 export const DATE_PRECISIONS = ["day", "month", "year", "approximate"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-export const CORRECTION_KINDS = ["correction", "update"] as const;
+/**
+ * What a corrections entry records. A withdrawal takes the check's ratings
+ * down: its page then shows only why, and its record of changes.
+ */
+export const CORRECTION_KINDS = ["correction", "update", "withdrawal"] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
 /** How much of a `date` is known; readers see only that much. */
 function datePrecision() {
@@ -222,7 +227,7 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
             })
             .meta({
               description:
-                "correction: something we published was wrong; update: new evidence or a rating change for a stated reason.",
+                "correction: something we published was wrong; update: new evidence or a rating change for a stated reason; withdrawal: the check is taken down (with withdrawn: true), and the text says why.",
               example: "correction",
             }),
           text: text("What changed and why, in a sentence or two."),
@@ -232,11 +237,15 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
       .default([])
       .meta({
         description:
-          "Every correction or update, oldest first; a new one goes at the end, dated the day of the change. Changing a rating, the bottom line, the answer or what is rated (title, claim, proposition, claimant), or withdrawing the page to a draft, requires a new entry.",
+          "Every correction or update, oldest first; a new one goes at the end, dated the day of the change. Changing a rating, the bottom line, the answer or what is rated (title, claim, proposition, claimant), or withdrawing the check, requires a new entry.",
       }),
     draft: z.boolean({ error: "must be true or false" }).default(false).meta({
       description:
-        "true keeps the check off the site, the feeds and the data export. Default false.",
+        "true keeps a check that was never published off the site, the feeds and the data export. Default false. A published check cannot go back to a draft; withdraw it instead.",
+    }),
+    withdrawn: z.boolean({ error: "must be true or false" }).default(false).meta({
+      description:
+        "true takes a published check down: its address then shows a notice of the withdrawal, with the reason from the last corrections entry (kind: withdrawal) and the record of changes, and no ratings; it leaves the claims list, the feeds of checks and the data export. Default false.",
     }),
   });
 }

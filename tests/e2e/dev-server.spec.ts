@@ -16,6 +16,7 @@ const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const DEV = `http://127.0.0.1:${DEV_PORT}`;
 const CLAIM = "memo-core-assessment";
 const CLAIM_FILE = `content/claims/${CLAIM}.mdx`;
+const WITHDRAWAL = "Withdrawn in a test: the notice shows this reason.";
 
 let dir = "";
 let server: ChildProcess | undefined;
@@ -35,6 +36,16 @@ test.beforeAll(async () => {
     .replace(/^---$/m, "---\ndraft: true")
     .replace(/^( {2}order: ).*$/m, "$199");
   writeFileSync(join(dir, "content/claims/a-draft-preview.mdx"), draft);
+  // A withdrawn check: its address keeps a notice of why, and its record.
+  const published = readFileSync(join(dir, CLAIM_FILE), "utf8");
+  const updated = /^updated: (\S+)$/m.exec(published)?.[1] ?? "";
+  const withdrawn = published
+    .replace(
+      /^draft: false$/m,
+      `  - date: ${updated}\n    kind: withdrawal\n    text: "${WITHDRAWAL}"\nwithdrawn: true`,
+    )
+    .replace(/^( {2}order: ).*$/m, "$198");
+  writeFileSync(join(dir, "content/claims/a-withdrawn-check.mdx"), withdrawn);
   // The copy's packages are links into this checkout, so files they serve
   // (the self-hosted font) live outside the copy: let the dev server read them,
   // as it reads them in a real checkout, without touching the project's config.
@@ -167,6 +178,38 @@ test("a draft shows in the dev server, marked as a draft", async ({ page }) => {
   await page.goto(`${DEV}/claims/a-draft-preview/`);
   await settle(page);
   await expect(page.getByRole("note")).toContainText("Draft: only the dev server shows this page");
+  await leaveDevServer(page);
+});
+
+test("a withdrawn check keeps its address, with why and its record of changes, and no ratings", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto(`${DEV}/claims/a-withdrawn-check/`);
+  await settle(page);
+  const notice = page.getByRole("complementary", { name: /^We withdrew this check on / });
+  await expect(notice).toContainText(WITHDRAWAL);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What changed" })).toBeVisible();
+  // Neither its ratings nor its evidence are shown any more.
+  await expect(page.locator("main")).not.toContainText("Is it true?");
+  await expect(page.getByRole("heading", { name: "Sources" })).toHaveCount(0);
+  // Nor do search engines or link previews get them: no ClaimReview, the site's card.
+  const structured = await page.locator('script[type="application/ld+json"]').allTextContents();
+  expect(structured.join("")).not.toContain("ClaimReview");
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    /\/card\.png$/,
+  );
+  await expect(page.getByRole("link", { name: /correction request|@/ }).first()).toBeVisible();
+  // The log lists the withdrawal and leads to the notice; the list of checks does not.
+  await page.goto(`${DEV}/corrections/`);
+  const entry = page.getByRole("listitem").filter({ hasText: WITHDRAWAL });
+  await expect(entry).toContainText("withdrawal");
+  await expect(entry.getByRole("link")).toHaveAttribute("href", "/claims/a-withdrawn-check/");
+  await page.goto(`${DEV}/claims/`);
+  await expect(page.locator('a[href="/claims/a-withdrawn-check/"]')).toHaveCount(0);
+  expect(errors).toEqual([]);
   await leaveDevServer(page);
 });
 

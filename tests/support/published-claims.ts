@@ -31,10 +31,17 @@ export interface ExpectedClaim {
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-export const CLAIMS: ExpectedClaim[] = loadContent(root)
+const claimFiles = loadContent(root)
   .files.filter((file) => file.collection === "claims")
-  .map((file) => ({ id: file.id, data: file.data as Record<string, unknown> }))
-  .filter(({ data }) => data["draft"] !== true)
+  .map((file) => ({ id: file.id, data: file.data as Record<string, unknown> }));
+
+/** Withdrawn claims: each address shows only the notice of its withdrawal. */
+export const WITHDRAWN_IDS: string[] = claimFiles
+  .filter(({ data }) => data["withdrawn"] === true)
+  .map(({ id }) => id);
+
+export const CLAIMS: ExpectedClaim[] = claimFiles
+  .filter(({ data }) => data["draft"] !== true && data["withdrawn"] !== true)
   .map(({ id, data }) => ({
     id,
     title: String(data["title"]),

@@ -96,10 +96,35 @@ describe("the corrections rule", () => {
     ).toMatch(/^proposition changed, but no corrections entry/);
   });
 
-  test("catches a published page withdrawn to a draft", () => {
+  test("refuses a published page put back to a draft, and says how to withdraw it", () => {
+    const entry = { date: "2026-12-01", kind: "update", text: "Taken down." };
+    const problems = checkCorrection(
+      file,
+      before,
+      { ...before, draft: true, corrections: [entry] },
+      "2026-12-01",
+    );
+    expect(problems.map(({ field, message }) => `${field}: ${message}`)).toEqual([
+      "draft: a published check cannot go back to a draft: its address would stop answering readers who kept or shared it. To take it down, set withdrawn: true instead (keep draft: false) and add a corrections entry with date: 2026-12-01, kind: withdrawal and text: why; the page then shows that notice in place of the check",
+    ]);
+  });
+
+  test("catches a check withdrawn, or published again, without a new entry", () => {
     expect(
-      checkCorrection(file, before, { ...before, draft: true }, "2026-12-01")[0]?.message,
-    ).toMatch(/^withdrawn to a draft, but no corrections entry/);
+      checkCorrection(file, before, { ...before, withdrawn: true }, "2026-12-01")[0]?.message,
+    ).toMatch(
+      /^the check was withdrawn, but no corrections entry was added; .* kind: withdrawal and text/,
+    );
+    const withdrawn = {
+      ...before,
+      withdrawn: true,
+      corrections: [{ date: "2026-12-01", kind: "withdrawal", text: "Taken down." }],
+    };
+    expect(checkCorrection(file, before, withdrawn, "2026-12-01")).toEqual([]);
+    const again = { ...withdrawn, withdrawn: false };
+    expect(checkCorrection(file, withdrawn, again, "2026-12-02")[0]?.message).toMatch(
+      /^the check was published again \(withdrawn removed\), but no corrections entry/,
+    );
   });
 });
 
@@ -263,7 +288,7 @@ describe("the corrections check against the base branch", () => {
         join(dir, "content/claims/old-name.mdx"),
         claim("unproven").replace(
           "corrections: []",
-          'draft: true\ncorrections: [{ date: 2026-12-01, kind: update, text: "Withdrawn." }]',
+          'withdrawn: true\ncorrections: [{ date: 2026-12-01, kind: withdrawal, text: "Withdrawn." }]',
         ),
       );
       writeFileSync(

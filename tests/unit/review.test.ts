@@ -38,6 +38,22 @@ describe("the pull-request review", () => {
     expect(markdown).toMatch(/changes its “Is it true\?” rating without a corrections entry/);
   });
 
+  test("says when a check is withdrawn, with the entry readers will see as the reason", () => {
+    const after = claim({
+      withdrawn: "true",
+      corrections:
+        '[{ date: 2026-12-01, kind: withdrawal, text: "Its main source was retracted." }]',
+    });
+    const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
+    expect(markdown).toContain(
+      "  - **Withdrawn**: its address will show only why, from the last corrections entry, and the record of changes; its ratings leave the site",
+    );
+    expect(markdown).toContain(
+      "  - **Corrections log, new withdrawal** (2026-12-01): Its main source was retracted.",
+    );
+    expect(markdown).not.toContain("Also changed");
+  });
+
   test("warns about an answer changed without a corrections entry", () => {
     const after = claim({ answer: '"Unproven: another test."' });
     const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);

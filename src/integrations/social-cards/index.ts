@@ -49,7 +49,11 @@ const WORKERS_WHILE_BUNDLING = Math.max(1, availableParallelism() - 1);
  */
 const WORKERS_WHILE_RENDERING = Math.max(0, availableParallelism() - 2);
 
-type ClaimData = CardFields & { draft: boolean; appearance: { order: number } };
+type ClaimData = CardFields & {
+  draft: boolean;
+  withdrawn: boolean;
+  appearance: { order: number };
+};
 
 /**
  * The published claims' card fields, in the order the site lists (and the
@@ -63,7 +67,7 @@ export function publishedCardFields(files: readonly ContentFile[]): CardFields[]
       const parsed = SCHEMAS.claims.safeParse(file.data);
       return parsed.success ? [parsed.data as ClaimData] : [];
     })
-    .filter((data) => !data.draft)
+    .filter((data) => !data.draft && !data.withdrawn)
     .sort((a, b) => a.appearance.order - b.appearance.order);
 }
 

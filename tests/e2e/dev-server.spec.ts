@@ -199,7 +199,7 @@ test("a withdrawn check keeps its address, with why and its record of changes, a
   expect(structured.join("")).not.toContain("ClaimReview");
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
     "content",
-    /\/card\.png$/,
+    /\/card\.png(\?v=\w+)?$/,
   );
   await expect(page.getByRole("link", { name: /correction request|@/ }).first()).toBeVisible();
   // The log lists the withdrawal and leads to the notice; the list of checks does not.

@@ -4,6 +4,7 @@
  * entry (src/content-check/corrections.ts says what counts), and a published
  * claim may not simply be deleted.
  */
+import { basename } from "node:path";
 import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
 import {
@@ -48,6 +49,32 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
       message:
         "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To take it down, keep the file, set withdrawn: true and add a corrections entry of kind: withdrawal saying why; to move it, keep its claim words so the new file is compared with it",
     });
+  }
+  // A published check's file name is its address, which readers may have
+  // kept or shared: moved, the old address would stop answering. (A claim
+  // moved is still compared with its old self below.)
+  for (const { status, before: oldFile = "", after: file = "" } of changes) {
+    if (status !== "renamed" || !oldFile.endsWith(".mdx")) continue;
+    const was = frontmatterOf(textAtBase(cwd, base, oldFile));
+    if (!was || was["draft"] === true) continue;
+    problems.push({
+      file,
+      message: `moves a published check from ${oldFile}: its file name is its address (/claims/${basename(oldFile, ".mdx")}/), which readers may have kept or shared, and that address would stop answering. Keep the file name ${basename(oldFile)}; its title can change, with a corrections entry`,
+    });
+  }
+  // Only a check readers have seen can be withdrawn: a new file that starts
+  // withdrawn would be a notice of a withdrawal that never happened.
+  for (const { status, after: file = "" } of changes) {
+    if (status !== "added" || !file.endsWith(".mdx")) continue;
+    const text = textNow(cwd, file);
+    if (text !== undefined && frontmatterOf(text)?.["withdrawn"] === true) {
+      problems.push({
+        file,
+        field: "withdrawn",
+        message:
+          "a new claim cannot start withdrawn: only a check that was published can be withdrawn. Remove withdrawn: true (and its withdrawal entry); set draft: true until the claim is ready",
+      });
+    }
   }
   // A published claim withdrawn (or put back to a draft, which the rule
   // refuses) while a near copy of it is published in the same change is the

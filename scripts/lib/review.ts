@@ -85,6 +85,17 @@ export function plain(value: unknown): string {
 }
 
 /**
+ * One corrections entry, whole: readers see all of it (up to the schema's
+ * 1,000 characters), and a reviewer shown only its opening could pass what
+ * its end says.
+ */
+function entryLine(entry: unknown, which: "new " | ""): string {
+  const { date, kind, text } = (entry ?? {}) as Data;
+  const day = date instanceof Date ? date.toISOString().slice(0, 10) : plain(date);
+  return `  - **Corrections log, ${which}${plain(kind)}** (${day}): ${escape(flat(text))}`;
+}
+
+/**
  * A value before and after an edit, as shown. When either is too long to show
  * whole, both are cut to the part that changed (from the first character that
  * differs to the last) with some unchanged text around it: cut at the end, an
@@ -302,11 +313,7 @@ function changedClaim(file: ChangedFile): ClaimReview {
       String((entry as Data | null)?.["text"] ?? ""),
     ),
   );
-  for (const entry of corrections) {
-    const { date, kind, text } = (entry ?? {}) as Data;
-    const day = date instanceof Date ? date.toISOString().slice(0, 10) : plain(date);
-    lines.push(`  - **Corrections log, new ${plain(kind)}** (${day}): ${plain(text)}`);
-  }
+  lines.push(...corrections.map((entry) => entryLine(entry, "new ")));
   const briefChanged = !same(before.data["inBrief"], after.data["inBrief"]);
   if (briefChanged) {
     const points = (value: unknown) => listOf(value).map(String).join(" • ");
@@ -444,11 +451,19 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
       if (!added)
         return `- ${title(undefined, file.path)}: does not parse; npm run check:content says why`;
       const { data, body } = added;
-      const draft = data["draft"] === true ? " *(a draft: not published yet)*" : "";
+      const state =
+        data["draft"] === true
+          ? " *(a draft: not published yet)*"
+          : data["withdrawn"] === true
+            ? " *(**withdrawn**: readers would see only the notice; the check refuses a new claim that starts withdrawn)*"
+            : "";
       return [
-        `- ${title(data, file.path)}${draft}: ${ratings(data)}`,
+        `- ${title(data, file.path)}${state}: ${ratings(data)}`,
         `  - Answer: ${plain(data["answer"])}`,
         `  - Bottom line: ${plain(data["bottomLine"])}`,
+        // Entries a new page starts with are shown as well: copied from an
+        // old page, they could tell readers of a history this page never had.
+        ...listOf(data["corrections"]).map((entry) => entryLine(entry, "")),
         ...paragraphLines(changedParagraphs("", body)),
       ].join("\n");
     });

@@ -153,6 +153,17 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
   // that too is recorded.
   const withdrawing = before["withdrawn"] !== true && after["withdrawn"] === true;
   const republishing = before["withdrawn"] === true && after["withdrawn"] !== true;
+  // A withdrawn page shows no ratings, and the entry that takes a check down
+  // or puts it back speaks of that: a rating changed then would reach readers
+  // with no entry that says so. So a withdrawn check stays as it was.
+  if (changed.length > 0 && (before["withdrawn"] === true || after["withdrawn"] === true)) {
+    problems.push({
+      file,
+      field: changed[0] ?? "withdrawn",
+      message: `${changed.join(", ")} cannot change while the check is withdrawn, or in the change that withdraws it or publishes it again: readers of the notice would never be told. Leave ${changed.length === 1 ? "it" : "them"} as on the base branch; publish the check again unchanged first, then correct it in a change of its own, with its own entry`,
+    });
+    return problems;
+  }
   if (changed.length === 0 && !withdrawing && !republishing) return problems;
   // An edited earlier entry looks new; only entries beyond those count.
   const added = [...now].filter((entry) => !kept.has(entry)).length - lost.length;

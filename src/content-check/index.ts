@@ -33,7 +33,7 @@ export function inspectContent(projectRoot: string): {
     problems.push({
       file: "content/claims/",
       message:
-        "holds no published claim, so the site would have nothing to show; set draft: false on a finished claim",
+        "holds no published claim, so the site would have nothing to show; set draft: false on a finished claim (a withdrawn check does not count: it shows only why it was withdrawn)",
     });
   }
   const all = [

@@ -160,18 +160,15 @@ export function checkIntegrity(
       // Two pages checking the same words of the story split its readers and
       // its ratings; a copied file is the usual cause. A draft may start as a
       // copy of a published claim; it is compared once it is published.
-      // A withdrawn check may be replaced by a new page on the same words.
+      // A withdrawn check still holds its words: checking them again means
+      // publishing it again, with an entry, not a copy that starts afresh.
       const claim = data["claim"];
-      if (typeof claim === "string" && data["draft"] !== true && !isWithdrawn(data)) {
+      if (typeof claim === "string" && data["draft"] !== true) {
         const key = claim.replace(/\s+/g, " ").trim().toLowerCase();
-        refuseRepeat(
-          claimTexts,
-          key,
-          file,
-          ["claim"],
-          problems,
-          (other) =>
-            `quotes the same words of the story as ${other}; one claim needs one page, so merge the two, or quote the sentence each one checks`,
+        refuseRepeat(claimTexts, key, file, ["claim"], problems, (other) =>
+          withdrawnClaims.has(other.replace(/^content\/claims\/|\.mdx$/g, "")) || isWithdrawn(data)
+            ? `quotes the same words of the story as ${other}, and one of the two is withdrawn; to check those words again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`
+            : `quotes the same words of the story as ${other}; one claim needs one page, so merge the two, or quote the sentence each one checks`,
         );
       }
     }
@@ -237,7 +234,17 @@ export function checkIntegrity(
     if (file.collection === "timeline") {
       missing(file, ["source"], "sources", data["source"]);
       const claims = Array.isArray(data["claims"]) ? data["claims"] : [];
-      claims.forEach((claim, index) => missing(file, ["claims", index], "claims", claim));
+      claims.forEach((claim, index) => {
+        missing(file, ["claims", index], "claims", claim);
+        if (typeof claim === "string" && withdrawnClaims.has(claim)) {
+          problems.push({
+            file: file.file,
+            line: file.lineOf(["claims", index]),
+            field: `claims[${index}]`,
+            message: `"${claim}" is withdrawn, so the timeline would leave it out without a word; remove it from claims`,
+          });
+        }
+      });
     }
   }
   return problems;
@@ -427,7 +434,7 @@ function checkCitations(
  * look-alike letter in a word.
  */
 function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): void {
-  const shown: { path: (string | number)[]; text: unknown }[] = [
+  const shown: { path: (string | number)[]; text: unknown; ratingsAllowed?: boolean }[] = [
     { path: ["title"], text: data["title"] },
     ...(Array.isArray(data["inBrief"]) ? (data["inBrief"] as unknown[]) : []).map(
       (text, index) => ({
@@ -436,15 +443,24 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
       }),
     ),
     { path: ["seeAlso", "label"], text: (data["seeAlso"] as Data | undefined)?.["label"] },
+    // A withdrawal's reason stands on its page in place of the ratings, so
+    // it may no more type one than a title may. Other entries name the old
+    // and new ratings, which is their job, beside the page's real badges.
+    ...listOf<{ text: unknown; kind: unknown }>(data["corrections"]).map((entry, index) => ({
+      path: ["corrections", index, "text"],
+      text: entry.text,
+      ratingsAllowed: entry.kind !== "withdrawal",
+    })),
   ];
-  for (const { path, text } of shown) {
+  for (const { path, text, ratingsAllowed = false } of shown) {
     if (typeof text !== "string") continue;
     const word = mixedScriptWord(text);
-    const message = typesRating(text)
-      ? "types a rating out as the page's badges show it, which readers would take for the page's own rating; name the rating in words of your own, or leave it to the ratings"
-      : word
-        ? `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`
-        : undefined;
+    const message =
+      !ratingsAllowed && typesRating(text)
+        ? "types a rating out as the page's badges show it, which readers would take for the page's own rating; name the rating in words of your own, or leave it to the ratings"
+        : word
+          ? `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`
+          : undefined;
     if (message) {
       problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });
     }

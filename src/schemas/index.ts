@@ -234,6 +234,9 @@ export function claimSchema<A extends z.ZodType, S extends z.ZodType, C extends 
         }),
         { error: "must be a list of corrections" },
       )
+      // Every entry is shown on the page and in the site's log: a page with
+      // hundreds would bury the ones that matter (the most corrected has 4).
+      .max(50, { error: "must list at most 50 entries; a page changed that often needs rewriting" })
       .default([])
       .meta({
         description:

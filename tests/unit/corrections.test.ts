@@ -109,6 +109,33 @@ describe("the corrections rule", () => {
     ]);
   });
 
+  test("keeps a withdrawn check as it was: no rating changes while withdrawn, withdrawing or publishing again", () => {
+    const entry = (kind: string, day: string) => ({ date: day, kind, text: "Taken down." });
+    const withdrawn = {
+      ...before,
+      withdrawn: true,
+      corrections: [entry("withdrawal", "2026-12-01")],
+    };
+    const messages = (from: Record<string, unknown>, to: Record<string, unknown>) =>
+      checkCorrection(file, from, to, "2026-12-02").map(({ message }) => message);
+    const frozen = /^verdict cannot change while the check is withdrawn/;
+    // Withdrawn and re-rated in one change.
+    expect(messages(before, { ...withdrawn, verdict: "accurate" })[0]).toMatch(frozen);
+    // Re-rated while withdrawn, with an entry readers of the notice never see.
+    const again = {
+      ...withdrawn,
+      corrections: [...withdrawn.corrections, entry("withdrawal", "2026-12-02")],
+    };
+    expect(messages(withdrawn, { ...again, verdict: "accurate" })[0]).toMatch(frozen);
+    // Published again and re-rated in one change.
+    const back = {
+      ...before,
+      corrections: [...withdrawn.corrections, entry("update", "2026-12-02")],
+    };
+    expect(messages(withdrawn, { ...back, verdict: "accurate" })[0]).toMatch(frozen);
+    expect(messages(withdrawn, back)).toEqual([]);
+  });
+
   test("catches a check withdrawn, or published again, without a new entry", () => {
     expect(
       checkCorrection(file, before, { ...before, withdrawn: true }, "2026-12-01")[0]?.message,
@@ -211,6 +238,13 @@ describe("the corrections check against the base branch", () => {
     return root;
   }
 
+  /** Runs the check on `root`, which must fail and say `message`. */
+  const expectRefused = (root: string, message: string) => {
+    const result = run(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(message);
+  };
+
   const run = (root: string) =>
     spawnSync(process.execPath, [script], {
       cwd: root,
@@ -224,9 +258,8 @@ describe("the corrections check against the base branch", () => {
       writeFileSync(join(dir, "content/claims/new-name.mdx"), claim("mixed"));
       git("commit", "-q", "-am", "Rename and re-rate");
     });
-    const result = run(root);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
+    expectRefused(
+      root,
       'content/claims/new-name.mdx: corrections: verdict changed from "unproven" to "mixed"',
     );
   });
@@ -261,9 +294,7 @@ describe("the corrections check against the base branch", () => {
       git("add", ".");
       git("commit", "-q", "-m", "Move and re-rate");
     });
-    const result = run(root);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
+    expectRefused(root, 'verdict changed from "unproven" to "mixed"');
   });
 
   test("pairs a claim re-added with a character of its quote changed, and catches its new rating", () => {
@@ -277,9 +308,7 @@ describe("the corrections check against the base branch", () => {
       git("add", ".");
       git("commit", "-q", "-m", "Delete and re-add");
     });
-    const result = run(root);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('verdict changed from "unproven" to "mixed"');
+    expectRefused(root, 'verdict changed from "unproven" to "mixed"');
   });
 
   test("compares a near copy published beside its withdrawn original with the original", () => {
@@ -298,9 +327,8 @@ describe("the corrections check against the base branch", () => {
       git("add", ".");
       git("commit", "-q", "-m", "Withdraw and publish a copy");
     });
-    const result = run(root);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
+    expectRefused(
+      root,
       'content/claims/new-name.mdx: corrections: verdict changed from "unproven" to "mixed"',
     );
   });
@@ -310,18 +338,56 @@ describe("the corrections check against the base branch", () => {
       git("rm", "-q", "content/claims/old-name.mdx");
       git("commit", "-q", "-m", "Delete");
     });
-    const result = run(root);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
-      "content/claims/old-name.mdx: corrections: a published claim was removed",
-    );
+    expectRefused(root, "content/claims/old-name.mdx: corrections: a published claim was removed");
   });
 
-  test("passes a rename that changes no rating", () => {
+  test("refuses a published claim moved to a new file name, whose address would stop answering", () => {
     const root = repository((git) => {
       git("mv", "content/claims/old-name.mdx", "content/claims/new-name.mdx");
       git("commit", "-q", "-m", "Rename");
     });
-    expect(run(root).status).toBe(0);
+    expectRefused(
+      root,
+      "content/claims/new-name.mdx: moves a published check from content/claims/old-name.mdx: its file name is its address (/claims/old-name/)",
+    );
+  });
+
+  test("passes a draft moved to a new file name: no reader has its address", () => {
+    const root = repository((git, dir) => {
+      writeFileSync(
+        join(dir, "content/claims/draft.mdx"),
+        `---\ndraft: true\n${claim("unproven").slice(4)}`,
+      );
+      git("add", ".");
+      git("commit", "-q", "-m", "A draft");
+    });
+    execFileSync("git", ["checkout", "-q", "main"], { cwd: root });
+    execFileSync("git", ["merge", "-q", "feature"], { cwd: root });
+    execFileSync("git", ["checkout", "-q", "feature"], { cwd: root });
+    execFileSync("git", ["mv", "content/claims/draft.mdx", "content/claims/draft-renamed.mdx"], {
+      cwd: root,
+    });
+    execFileSync("git", ["commit", "-q", "-m", "Rename the draft"], { cwd: root });
+    expect(run(root).stderr).not.toContain("moves a published check");
+  });
+
+  test("refuses a new claim that starts withdrawn, a withdrawal that never happened", () => {
+    const root = repository((git, dir) => {
+      writeFileSync(
+        join(dir, "content/claims/never-published.mdx"),
+        claim("unproven")
+          .replace("The memo says so.", "Another sentence.")
+          .replace(
+            "corrections: []",
+            'withdrawn: true\ncorrections: [{ date: 2026-12-01, kind: withdrawal, text: "Made up." }]',
+          ),
+      );
+      git("add", ".");
+      git("commit", "-q", "-m", "A fake withdrawal");
+    });
+    expectRefused(
+      root,
+      "content/claims/never-published.mdx: withdrawn: a new claim cannot start withdrawn",
+    );
   });
 });

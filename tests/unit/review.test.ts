@@ -54,6 +54,20 @@ describe("the pull-request review", () => {
     expect(markdown).not.toContain("Also changed");
   });
 
+  test("shows an added claim's corrections entries whole, and says when it starts withdrawn", () => {
+    const reason = `${"An honest-looking opening. ".repeat(25)}In fact the opposite is true.`;
+    const after = claim({
+      withdrawn: "true",
+      corrections: `[{ date: 2026-12-01, kind: withdrawal, text: "${reason}" }]`,
+    });
+    const markdown = review([{ status: "added", path: PATH, after }]);
+    expect(markdown).toContain("*(**withdrawn**: readers would see only the notice;");
+    expect(markdown).toContain(
+      "  - **Corrections log, withdrawal** (2026-12-01): An honest-looking",
+    );
+    expect(markdown).toContain("In fact the opposite is true.");
+  });
+
   test("warns about an answer changed without a corrections entry", () => {
     const after = claim({ answer: '"Unproven: another test."' });
     const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { BASE, DIST, builtPages, locate } from "./site";
+import { BASE, DIST, SITE_URL, builtPages, locate } from "./site";
 
 /** Link text that tells a reader nothing about where the link goes. */
 const VAGUE = /^(here|click here|read more|more|this|link|this link|learn more|see here|go)$/i;
@@ -37,8 +37,11 @@ describe("links in the built site", () => {
       page.$("a[href], link[href], img[src], script[src]").each((_, element) => {
         const node = page.$(element);
         const raw = node.attr("href") ?? node.attr("src") ?? "";
-        if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) return; // external: checked below
-        const url = new URL(raw, `http://site.test${page.url}`);
+        // A full address on the site's own origin is internal too: a page moved
+        // or withdrawn leaves it broken like any other.
+        const ownOrigin = URL.canParse(raw) && new URL(raw).origin === new URL(SITE_URL).origin;
+        if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw) && !ownOrigin) return; // external: checked below
+        const url = ownOrigin ? new URL(raw) : new URL(raw, `http://site.test${page.url}`);
         const file = url.pathname === page.url ? page.file : target(url.pathname);
         if (!file) {
           broken.push(

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import { join, sep } from "node:path";
 import { distance } from "fastest-levenshtein";
+import { MOST_UNLIKE } from "../../src/content-check/integrity.ts";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
 import { MAX_FILE_BYTES } from "../../src/schemas/limits.ts";
 
@@ -193,5 +194,5 @@ export function likeness(
   return Math.min(apart(old.claim, now.claim), apart(old.title, now.title));
 }
 
-/** Claims this far apart or closer are one claim moved (a third of its words rewritten). */
-export const MOST_UNLIKE = 0.34;
+// Claims this far apart or closer are one claim moved (a third of its words rewritten).
+export { MOST_UNLIKE };

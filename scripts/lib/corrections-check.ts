@@ -63,16 +63,33 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     });
   }
   // Only a check readers have seen can be withdrawn: a new file that starts
-  // withdrawn would be a notice of a withdrawal that never happened.
-  for (const { status, after: file = "" } of changes) {
-    if (status !== "added" || !file.endsWith(".mdx")) continue;
+  // withdrawn would be a notice of a withdrawal that never happened. And a
+  // check published for the first time has no history yet: entries it brings
+  // (copied, or written on a draft) would tell readers of changes they never
+  // saw.
+  for (const { status, before: oldFile = "", after: file = "" } of changes) {
+    if (!file.endsWith(".mdx") || (status !== "added" && status !== "modified")) continue;
     const text = textNow(cwd, file);
-    if (text !== undefined && frontmatterOf(text)?.["withdrawn"] === true) {
+    const now = text === undefined ? undefined : frontmatterOf(text);
+    const was = status === "added" ? undefined : frontmatterOf(textAtBase(cwd, base, oldFile));
+    if (!now || (was && was["draft"] !== true)) continue;
+    if (status === "added" && now["withdrawn"] === true) {
       problems.push({
         file,
         field: "withdrawn",
         message:
           "a new claim cannot start withdrawn: only a check that was published can be withdrawn. Remove withdrawn: true (and its withdrawal entry); set draft: true until the claim is ready",
+      });
+    } else if (
+      now["draft"] !== true &&
+      Array.isArray(now["corrections"]) &&
+      now["corrections"].length > 0
+    ) {
+      problems.push({
+        file,
+        field: "corrections",
+        message:
+          "a check published for the first time has no history yet, so its corrections list must be empty (corrections: []); entries copied from another page, or written on the draft, would tell readers of changes they never saw",
       });
     }
   }

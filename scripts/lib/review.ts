@@ -309,7 +309,7 @@ function changedClaim(file: ChangedFile): ClaimReview {
   const corrections = addedEntries(before.data["corrections"], after.data["corrections"]);
   // A rating changed under an entry that says none did tells readers the opposite.
   const saysUnchanged = corrections.some((entry) =>
-    /\bratings? (?:is|are|was|were|stays?|remains?) unchanged|\bno rating changed/i.test(
+    /\bratings? (?:is|are|was|were|stays?|remains?|stands?) (?:unchanged|as (?:they|it) (?:were|was)|as before|the same)|\bratings? stands?\b|\bno rating changed|\bratings? (?:is|are) not changed/i.test(
       String((entry as Data | null)?.["text"] ?? ""),
     ),
   );
@@ -519,8 +519,10 @@ export function reviewMarkdown(files: readonly ChangedFile[], comparedWith: stri
   if (warnings.length) {
     out.push("> [!WARNING]", ...warnings.map((warning) => `> ${warning}`), "");
   }
-  section("Claims added", addedClaims);
+  // Changes to published checks first: a long list of added drafts must not
+  // push a rating change past where the review is cut.
   section("Claims changed", changedClaims);
+  section("Claims added", addedClaims);
   section("Claims removed", removedClaims);
   section("Sources added", addedSources);
   section("Sources changed", changedSources);

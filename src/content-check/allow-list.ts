@@ -191,26 +191,52 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * answer ("Is it true? Accurate", "Verdict: True", "Fact check: FALSE").
  * Written by hand it can contradict the page's real rating beside it.
  */
-const TYPED_RATING = new RegExp(
-  `(?:${[
-    // The question with or without its question mark ("Is it true: True").
-    ...Object.values(RATING_DIMENSIONS).map(({ label }) =>
-      escapeRegExp(label).replace(/\\\?$/, "\\??"),
-    ),
-    "verdict",
-    "rating",
-    "fact[- ]?check(?:ed)?",
-  ].join("|")})[\\s:.,;|()\\-–—✓≈±≠✗?]*(?:${[
-    ...RATING_KEYS.flatMap((key) => [getRating(key).label, getRating(key).plainAnswer]),
-    "confirmed",
-  ]
-    .map(escapeRegExp)
-    .join("|")})\\b`,
-  "iu",
+const RATING_QUESTIONS = Object.values(RATING_DIMENSIONS).map(({ label }) =>
+  // The question with or without its question mark ("Is it true: True").
+  escapeRegExp(label).replace(/\\\?$/, "\\??"),
 );
+const RATING_WORDS = [
+  ...RATING_KEYS.flatMap((key) => [getRating(key).label, getRating(key).plainAnswer]),
+  "confirmed",
+].map(escapeRegExp);
+/** What may stand between a rating's name and its value: punctuation, quotes, arrows, emphasis. */
+const RATING_GAP = `[\\s:.,;|()\\-–—✓≈±≠✗?'"‘’“”*_\`→⇒>=~]*`;
+const typedRating = (names: readonly string[]) =>
+  new RegExp(
+    `(?:${names.join("|")})(?:${RATING_GAP}(?:is|now|was|stays|becomes)\\b)*${RATING_GAP}(?:${RATING_WORDS.join("|")})\\b`,
+    "iu",
+  );
+
+const TYPED_RATING = typedRating([
+  ...RATING_QUESTIONS,
+  "verdict",
+  "rating",
+  "rated",
+  "fact[- ]?check(?:ed)?",
+]);
+/** Only a rating's question then a rating ("Is it true? True"): the badges' own form. */
+const TYPED_RATING_QUESTION = typedRating(RATING_QUESTIONS);
+/** A plain answer or label opening the text as the answer line does ("False: ..."). */
+const ANSWER_OPENING = new RegExp(`^${RATING_GAP}(?:${RATING_WORDS.join("|")})\\s*[:–—]`, "iu");
 
 /** Whether text types a rating out as a badge shows it (see TYPED_RATING). */
 export const typesRating = (text: string): boolean => TYPED_RATING.test(text.normalize("NFKC"));
+
+/**
+ * Whether text types a rating in the badges' own form, a rating's question
+ * then a rating: refused even where ratings may be named in words, as in a
+ * corrections entry ("we now rate the verdict Mixed").
+ */
+export const typesRatingQuestion = (text: string): boolean =>
+  TYPED_RATING_QUESTION.test(text.normalize("NFKC"));
+
+/**
+ * Whether text opens as the page's one-line answer does ("False: DJI ..."),
+ * which read in a title, a point of In brief or a withdrawal's notice passes
+ * for the site's answer.
+ */
+export const opensLikeAnswer = (text: string): boolean =>
+  ANSWER_OPENING.test(text.normalize("NFKC"));
 
 /**
  * A word that mixes Latin letters with Cyrillic or Greek ones, which look

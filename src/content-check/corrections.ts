@@ -149,6 +149,16 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
         `${today}, kind: withdrawal and text: why; the page then shows that notice in place of the check`,
     });
   }
+  // Only a check readers have seen can be withdrawn: a draft that goes
+  // straight to withdrawn would be the notice of a withdrawal that never was.
+  if (before["draft"] === true && after["withdrawn"] === true) {
+    problems.push({
+      file,
+      field: "withdrawn",
+      message:
+        "a draft cannot be withdrawn: it was never published. Remove withdrawn: true and its withdrawal entry, and keep it a draft (or delete it)",
+    });
+  }
   // Taking a check down, or putting it back, changes what readers are told:
   // that too is recorded.
   const withdrawing = before["withdrawn"] !== true && after["withdrawn"] === true;

@@ -3,12 +3,19 @@
  * be both defined and used, date order, and ids or addresses recorded twice.
  * Astro's `reference()` only logs a missing entry; these checks fail the build.
  */
+import { distance } from "fastest-levenshtein";
 import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
 import { RATING_DIMENSIONS, RATING_KEYS, getRating, type RatingKey } from "../schemas/ratings.ts";
 import { RATINGS_SECTION, scanMdx, type MdxScan } from "./mdx-safety.ts";
-import { mixedScriptWord, namesOtherSite, typesRating } from "./allow-list.ts";
+import {
+  mixedScriptWord,
+  namesOtherSite,
+  opensLikeAnswer,
+  typesRating,
+  typesRatingQuestion,
+} from "./allow-list.ts";
 import { closest } from "./suggest.ts";
 import { shorten } from "../lib/shorten.ts";
 import { calendarDay } from "./corrections.ts";
@@ -247,7 +254,57 @@ export function checkIntegrity(
       });
     }
   }
+  checkWithdrawnWords(claimFiles, withdrawnClaims, problems);
   return problems;
+}
+
+/** A claim's words as letters and digits only, so look-alikes and spacing do not count. */
+const bareWords = (text: string): string =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+
+/** How far apart two claims' words may be and still be one claim: a third rewritten. */
+export const MOST_UNLIKE = 0.34;
+
+/**
+ * A withdrawn check keeps its words: a new page on them, or on them with a
+ * sentence added or a letter swapped for a look-alike, would re-rate the
+ * check with none of its history. (Exact copies are reported in the loop.)
+ */
+function checkWithdrawnWords(
+  claimFiles: readonly ContentFile[],
+  withdrawn: ReadonlySet<string>,
+  problems: Problem[],
+): void {
+  if (withdrawn.size === 0) return;
+  const claims = claimFiles.flatMap((file) => {
+    const data = (file.data ?? {}) as Data;
+    const claim = data["claim"];
+    return typeof claim === "string" && data["draft"] !== true
+      ? [{ file, raw: claim.replace(/\s+/g, " ").trim().toLowerCase(), bare: bareWords(claim) }]
+      : [];
+  });
+  for (const old of claims.filter(({ file }) => withdrawn.has(file.id))) {
+    for (const now of claims) {
+      if (now === old || now.raw === old.raw || now.bare.length < 20 || old.bare.length < 20) {
+        continue;
+      }
+      const near =
+        now.bare.includes(old.bare) ||
+        old.bare.includes(now.bare) ||
+        distance(now.bare, old.bare) / Math.max(now.bare.length, old.bare.length) <= MOST_UNLIKE;
+      if (!near || (withdrawn.has(now.file.id) && now.file.id < old.file.id)) continue;
+      problems.push({
+        file: now.file.file,
+        line: now.file.lineOf(["claim"]),
+        field: "claim",
+        message: `quotes nearly the same words of the story as ${old.file.file}, which is withdrawn; to check those words again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`,
+      });
+    }
+  }
 }
 
 function indexIds(files: readonly ContentFile[], problems: Problem[]): Map<string, Set<string>> {
@@ -434,7 +491,7 @@ function checkCitations(
  * look-alike letter in a word.
  */
 function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): void {
-  const shown: { path: (string | number)[]; text: unknown; ratingsAllowed?: boolean }[] = [
+  const shown: { path: (string | number)[]; text: unknown; namesRatings?: boolean }[] = [
     { path: ["title"], text: data["title"] },
     ...(Array.isArray(data["inBrief"]) ? (data["inBrief"] as unknown[]) : []).map(
       (text, index) => ({
@@ -445,19 +502,36 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
     { path: ["seeAlso", "label"], text: (data["seeAlso"] as Data | undefined)?.["label"] },
     // A withdrawal's reason stands on its page in place of the ratings, so
     // it may no more type one than a title may. Other entries name the old
-    // and new ratings, which is their job, beside the page's real badges.
+    // and new ratings in words, which is their job, but not in the badges'
+    // own form ("Is it true? True"), which the record of changes would show
+    // on a withdrawn page with no real badges beside it.
     ...listOf<{ text: unknown; kind: unknown }>(data["corrections"]).map((entry, index) => ({
       path: ["corrections", index, "text"],
       text: entry.text,
-      ratingsAllowed: entry.kind !== "withdrawal",
+      namesRatings: entry.kind !== "withdrawal",
     })),
   ];
-  for (const { path, text, ratingsAllowed = false } of shown) {
+  // Fields that may name ratings (the answer does, by design) but, like every
+  // field, no word of mixed scripts: a look-alike letter slips a copied quote
+  // past the check that compares quotes.
+  for (const field of ["claim", "proposition", "answer", "bottomLine"]) {
+    const word = typeof data[field] === "string" ? mixedScriptWord(data[field]) : undefined;
+    if (word) {
+      problems.push({
+        file: file.file,
+        line: file.lineOf([field]),
+        field,
+        message: `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`,
+      });
+    }
+  }
+  for (const { path, text, namesRatings = false } of shown) {
     if (typeof text !== "string") continue;
     const word = mixedScriptWord(text);
-    const message =
-      !ratingsAllowed && typesRating(text)
-        ? "types a rating out as the page's badges show it, which readers would take for the page's own rating; name the rating in words of your own, or leave it to the ratings"
+    const message = (namesRatings ? typesRatingQuestion(text) : typesRating(text))
+      ? "types a rating out as the page's badges show it, which readers would take for the page's own rating; name the rating in words of your own, or leave it to the ratings"
+      : !namesRatings && opensLikeAnswer(text)
+        ? "opens as the page's one-line answer does (\"False: ...\"), which readers would take for the site's own answer; open it with words of your own"
         : word
           ? `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`
           : undefined;

@@ -45,8 +45,11 @@ test.beforeAll(async () => {
       `  - date: ${updated}\n    kind: withdrawal\n    text: "${WITHDRAWAL}"\nwithdrawn: true`,
     )
     .replace(/^( {2}order: ).*$/m, "$198")
-    // Its own words: two pages may not check the same ones, withdrawn or not.
-    .replace(/^claim: '/m, "claim: 'In a test, ");
+    // Its own words: no page may check the words a withdrawn one holds.
+    .replace(
+      /^claim: '[^']*(?:''[^']*)*'$/m,
+      'claim: "Words of the story that only this test\'s withdrawn check quotes."',
+    );
   writeFileSync(join(dir, "content/claims/a-withdrawn-check.mdx"), withdrawn);
   // The copy's packages are links into this checkout, so files they serve
   // (the self-hosted font) live outside the copy: let the dev server read them,

@@ -136,6 +136,17 @@ describe("the corrections rule", () => {
     expect(messages(withdrawn, back)).toEqual([]);
   });
 
+  test("refuses a draft withdrawn: it was never published", () => {
+    const withdrawn = {
+      ...before,
+      withdrawn: true,
+      corrections: [{ date: "2026-12-01", kind: "withdrawal", text: "Made up." }],
+    };
+    expect(
+      checkCorrection(file, { ...before, draft: true }, withdrawn, "2026-12-01")[0]?.message,
+    ).toMatch(/^a draft cannot be withdrawn: it was never published/);
+  });
+
   test("catches a check withdrawn, or published again, without a new entry", () => {
     expect(
       checkCorrection(file, before, { ...before, withdrawn: true }, "2026-12-01")[0]?.message,
@@ -237,6 +248,12 @@ describe("the corrections check against the base branch", () => {
     edit(git, root);
     return root;
   }
+
+  /** A claim new to the branch, on other words than the one on main, with these corrections. */
+  const newClaim = (corrections: string) =>
+    claim("unproven")
+      .replace("The memo says so.", "Another sentence.")
+      .replace("corrections: []", corrections);
 
   /** Runs the check on `root`, which must fail and say `message`. */
   const expectRefused = (root: string, message: string) => {
@@ -371,16 +388,30 @@ describe("the corrections check against the base branch", () => {
     expect(run(root).stderr).not.toContain("moves a published check");
   });
 
+  test("refuses a check published for the first time with a history of corrections", () => {
+    const root = repository((git, dir) => {
+      writeFileSync(
+        join(dir, "content/claims/brand-new.mdx"),
+        newClaim(
+          'corrections: [{ date: 2026-11-10, kind: correction, text: "An invented past." }]',
+        ),
+      );
+      git("add", ".");
+      git("commit", "-q", "-m", "A new claim with a made-up history");
+    });
+    expectRefused(
+      root,
+      "content/claims/brand-new.mdx: corrections: a check published for the first time has no history yet",
+    );
+  });
+
   test("refuses a new claim that starts withdrawn, a withdrawal that never happened", () => {
     const root = repository((git, dir) => {
       writeFileSync(
         join(dir, "content/claims/never-published.mdx"),
-        claim("unproven")
-          .replace("The memo says so.", "Another sentence.")
-          .replace(
-            "corrections: []",
-            'withdrawn: true\ncorrections: [{ date: 2026-12-01, kind: withdrawal, text: "Made up." }]',
-          ),
+        newClaim(
+          'withdrawn: true\ncorrections: [{ date: 2026-12-01, kind: withdrawal, text: "Made up." }]',
+        ),
       );
       git("add", ".");
       git("commit", "-q", "-m", "A fake withdrawal");

@@ -317,11 +317,14 @@ describe("changes an attacker could hide", () => {
     expect(markdown).toContain("  - `title`: \\(none\\) → DHS confirms data transfers");
   });
 
-  test("warns when a rating changes under an entry that says the ratings are unchanged", () => {
+  test.each([
+    "We fixed a typo. The ratings are unchanged.",
+    "We tidied two paragraphs; the ratings stay as they were.",
+    "We added a source. Our rating stands.",
+  ])("warns when a rating changes under an entry that says it did not: %s", (text) => {
     const after = claim({
       verdict: "inaccurate",
-      corrections:
-        '[{ date: 2026-12-01, kind: update, text: "We fixed a typo. The ratings are unchanged." }]',
+      corrections: `[{ date: 2026-12-01, kind: update, text: "${text}" }]`,
     });
     const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
     expect(markdown).toMatch(

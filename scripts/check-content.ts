@@ -78,7 +78,10 @@ const contentProblems = checkContent(root);
 // told to record its "change" in the corrections log.
 const refused = new Set(contentProblems.map((problem) => problem.file));
 problems.unshift(...contentProblems);
-problems.push(...corrections.filter((problem) => !refused.has(problem.file)));
+problems.push(...corrections.filter((problem) => !refused.has(problem.file) && !problem.cause));
+// A claim moved or deleted breaks every name of it: said first, so the editor
+// restores it rather than "fixing" the names.
+problems.unshift(...corrections.filter((problem) => problem.cause));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(notes.join("\n"));
 console.log(

@@ -69,7 +69,7 @@ export function findBase(cwd: string, env = process.env): Base | { readonly erro
   const short = mergeBase.slice(0, 7);
   const description =
     mergeBase === head
-      ? `compared with ${ref} at ${short}: your branch has no commits of its own yet, so your unsaved-to-git edits are what is checked`
+      ? `compared with ${ref} at ${short}: your branch has no commits of its own yet, so your uncommitted edits are what is checked`
       : `compared with ${ref} at ${short}, where your branch started: your commits and your edits not yet committed`;
   return { ref, mergeBase, description };
 }

@@ -46,6 +46,7 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     problems.push({
       file: oldFile,
       field: "corrections",
+      cause: true,
       message:
         "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To take it down, keep the file, set withdrawn: true and add a corrections entry of kind: withdrawal saying why; to move it, keep its claim words so the new file is compared with it",
     });
@@ -59,6 +60,7 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     if (!was || was["draft"] === true) continue;
     problems.push({
       file,
+      cause: true,
       message: `moves a published check from ${oldFile}: its file name is its address (/claims/${basename(oldFile, ".mdx")}/), which readers may have kept or shared, and that address would stop answering. Keep the file name ${basename(oldFile)}; its title can change, with a corrections entry`,
     });
   }

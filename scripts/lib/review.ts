@@ -313,6 +313,13 @@ function changedClaim(file: ChangedFile): ClaimReview {
       String((entry as Data | null)?.["text"] ?? ""),
     ),
   );
+  // An entry about something else can stand in for the rating change's own
+  // (one new entry satisfies the rule): ask whether any names the change.
+  const namesRatingChange = corrections.some((entry) =>
+    /\b(?:rat(?:e|ed|es|ing|ings)|verdict|reporting)\b/i.test(
+      String((entry as Data | null)?.["text"] ?? ""),
+    ),
+  );
   lines.push(...corrections.map((entry) => entryLine(entry, "new ")));
   const briefChanged = !same(before.data["inBrief"], after.data["inBrief"]);
   if (briefChanged) {
@@ -367,6 +374,11 @@ function changedClaim(file: ChangedFile): ClaimReview {
     ...(ratingChanges.length > 0 && saysUnchanged
       ? [
           `${title(after.data, file.path)} changes a rating, but its new corrections entry says the ratings are unchanged; the entry must say what changed.`,
+        ]
+      : []),
+    ...(ratingChanges.length > 0 && !saysUnchanged && corrections.length > 0 && !namesRatingChange
+      ? [
+          `${title(after.data, file.path)} changes a rating, but no new corrections entry mentions a rating; make sure an entry tells readers what the rating was and why it changed.`,
         ]
       : []),
     ...(problems.some((problem) => problem.message.startsWith("an earlier corrections entry"))

@@ -222,6 +222,10 @@ const ANSWER_OPENING = new RegExp(`^${RATING_GAP}(?:${RATING_WORDS.join("|")})\\
 /** Whether text types a rating out as a badge shows it (see TYPED_RATING). */
 export const typesRating = (text: string): boolean => TYPED_RATING.test(text.normalize("NFKC"));
 
+/** The words that type a rating out (see TYPED_RATING), for a message to quote. */
+export const typedRatingWords = (text: string): string | undefined =>
+  TYPED_RATING.exec(text.normalize("NFKC"))?.[0];
+
 /**
  * Whether text types a rating in the badges' own form, a rating's question
  * then a rating: refused even where ratings may be named in words, as in a

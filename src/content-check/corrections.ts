@@ -167,10 +167,10 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
   // or puts it back speaks of that: a rating changed then would reach readers
   // with no entry that says so. So a withdrawn check stays as it was.
   if (changed.length > 0 && (before["withdrawn"] === true || after["withdrawn"] === true)) {
+    const fields = changed.join(", ").replace(/, ([^,]*)$/, " and $1");
     problems.push({
       file,
-      field: changed[0] ?? "withdrawn",
-      message: `${changed.join(", ")} cannot change while the check is withdrawn, or in the change that withdraws it or publishes it again: readers of the notice would never be told. Leave ${changed.length === 1 ? "it" : "them"} as on the base branch; publish the check again unchanged first, then correct it in a change of its own, with its own entry`,
+      message: `${fields} cannot change while the check is withdrawn, or in the change that withdraws it or publishes it again: readers of the notice would never be told. Leave ${changed.length === 1 ? "it" : "them"} as on the base branch; publish the check again unchanged first, then correct it in a change of its own, with its own entry`,
     });
     return problems;
   }

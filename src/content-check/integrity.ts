@@ -13,6 +13,7 @@ import {
   mixedScriptWord,
   namesOtherSite,
   opensLikeAnswer,
+  typedRatingWords,
   typesRating,
   typesRatingQuestion,
 } from "./allow-list.ts";
@@ -529,7 +530,7 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
     if (typeof text !== "string") continue;
     const word = mixedScriptWord(text);
     const message = (namesRatings ? typesRatingQuestion(text) : typesRating(text))
-      ? "types a rating out as the page's badges show it, which readers would take for the page's own rating; name the rating in words of your own, or leave it to the ratings"
+      ? `types a rating out ("${typedRatingWords(text) ?? text}") as the page's badges show it, which readers would take for the page's own rating; say what the evidence shows in words of your own ("the memo gives no evidence"), and leave the rating to the badges`
       : !namesRatings && opensLikeAnswer(text)
         ? "opens as the page's one-line answer does (\"False: ...\"), which readers would take for the site's own answer; open it with words of your own"
         : word

@@ -10,6 +10,12 @@ export interface Problem {
   readonly field?: string | undefined;
   /** What is wrong and how to fix it. */
   readonly message: string;
+  /**
+   * True when this problem causes others (a claim moved or deleted leaves
+   * every name of it broken): it is said first, so the editor fixes it
+   * rather than the names.
+   */
+  readonly cause?: boolean;
 }
 
 export function formatProblem({ file, line, field, message }: Problem): string {

@@ -138,12 +138,14 @@ describe("the content check", () => {
     "Engadget: the Army halted all DJI use (Is it true: True, confirmed)",
     "Engadget: the Army halted all DJI use. Fact check: TRUE",
     "Engadget: the Army halted all DJI use — Verdict: True, confirmed",
+    "Engadget: the Army halted all DJI use. Rated: 'True'",
+    "Engadget: the Army halted all DJI use; our rating is now True",
   ])("refuses a title that types a rating: %s", (title) => {
     const root = fixtureRoot("valid");
     const claim = join(root, "content/claims/fixture-claim.mdx");
     writeFileSync(claim, readFileSync(claim, "utf8").replace(/^title: .*$/m, `title: "${title}"`));
-    expect(formatReport(checkContent(root))).toContain(
-      "title: types a rating out as the page's badges show it",
+    expect(formatReport(checkContent(root))).toMatch(
+      /title: types a rating out \("[^"]+"\) as the page's badges show it/,
     );
   });
 

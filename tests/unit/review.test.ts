@@ -317,6 +317,15 @@ describe("changes an attacker could hide", () => {
     expect(markdown).toContain("  - `title`: \\(none\\) → DHS confirms data transfers");
   });
 
+  test("warns when a rating changes under a new entry that is about something else", () => {
+    const after = claim({
+      verdict: "inaccurate",
+      corrections: '[{ date: 2026-12-01, kind: correction, text: "We fixed the memo\'s date." }]',
+    });
+    const markdown = review([{ status: "modified", path: PATH, before: claim({}), after }]);
+    expect(markdown).toMatch(/changes a rating, but no new corrections entry mentions a rating/);
+  });
+
   test.each([
     "We fixed a typo. The ratings are unchanged.",
     "We tidied two paragraphs; the ratings stay as they were.",

@@ -4,8 +4,14 @@
  * entry (src/content-check/corrections.ts says what counts), and a published
  * claim may not simply be deleted.
  */
-import { basename } from "node:path";
-import { checkCorrection, frontmatterOf } from "../../src/content-check/corrections.ts";
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { load as loadYaml } from "js-yaml";
+import {
+  checkCorrection,
+  frontmatterOf,
+  isPlainTree,
+} from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
 import {
   MOST_UNLIKE,
@@ -121,5 +127,69 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
     const copied = withdrawn.find(({ words }) => likeness(words, claimWords(text)) <= MOST_UNLIKE);
     if (copied) problems.push(...checkCorrection(file, copied.was, now, today));
   }
+  problems.push(...checkClaimantChanges(cwd, base));
   return { problems, changedClaims: changed.length };
+}
+
+/** What readers are shown of who made a claim: its claimant file's name, kind and site. */
+const CLAIMANT_FIELDS = ["name", "kind", "url"] as const;
+
+const yamlOf = (text: string | undefined): Record<string, unknown> | undefined => {
+  try {
+    const data: unknown = text === undefined ? undefined : loadYaml(text);
+    return data && typeof data === "object" && isPlainTree(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const atBase = (cwd: string, base: Base, path: string): string | undefined => {
+  try {
+    return textAtBase(cwd, base, path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Who made a claim is part of what it rates, and readers see it on the page,
+ * in structured data and in the data export: a claimant renamed (or made
+ * into another organisation) changes every check that names it, so each of
+ * those published checks must add an entry in the same change.
+ */
+function checkClaimantChanges(cwd: string, base: Base): Problem[] {
+  const problems: Problem[] = [];
+  const claimants = changedFiles(cwd, base, "content/claimants").filter(
+    (change) => change.before && change.after,
+  );
+  if (claimants.length === 0) return problems;
+  const claimFiles = readdirSync(join(cwd, "content/claims"))
+    .filter((name) => name.endsWith(".mdx"))
+    .map((name) => `content/claims/${name}`);
+  for (const { before = "", after = "" } of claimants) {
+    const was = yamlOf(atBase(cwd, base, before));
+    const now = yamlOf(textNow(cwd, after));
+    if (!was || !now) continue;
+    const fields = CLAIMANT_FIELDS.filter(
+      (field) => JSON.stringify(was[field]) !== JSON.stringify(now[field]),
+    );
+    if (fields.length === 0) continue;
+    const id = basename(before, ".yaml");
+    for (const file of claimFiles) {
+      const data = frontmatterOf(textNow(cwd, file) ?? "");
+      if (!data || data["draft"] === true) continue;
+      if (data["claimant"] !== id && data["propositionBy"] !== id) continue;
+      const old = frontmatterOf(atBase(cwd, base, file) ?? "");
+      const entries = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+      if (old && entries(data["corrections"]) > entries(old["corrections"])) continue;
+      problems.push({
+        file,
+        field: "corrections",
+        message: `names ${id} as who made the claim, and ${before} changes its ${fields.join(" and ")} (${fields.map((field) => `${String(was[field])} → ${String(now[field])}`).join("; ")}); readers are told who said what, so add a corrections entry here saying so, or undo the change`,
+      });
+    }
+  }
+  return problems;
 }

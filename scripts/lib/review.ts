@@ -250,6 +250,8 @@ const TEXT_FIELDS = {
   claimant: "Claimant",
   answer: "Answer",
   bottomLine: "Bottom line",
+  appearance: "Where in the story",
+  firstAppearance: "First appeared in",
   // Each watched field but the ratings (shown as ratings) must be here, or the
   // review would hide its change: the type says so.
 } as const satisfies Record<Exclude<(typeof WATCHED_FIELDS)[number], RatingDimension>, string>;
@@ -309,7 +311,7 @@ function changedClaim(file: ChangedFile): ClaimReview {
   const corrections = addedEntries(before.data["corrections"], after.data["corrections"]);
   // A rating changed under an entry that says none did tells readers the opposite.
   const saysUnchanged = corrections.some((entry) =>
-    /\bratings? (?:is|are|was|were|stays?|remains?|stands?) (?:unchanged|as (?:they|it) (?:were|was)|as before|the same)|\bratings? stands?\b|\bno rating changed|\bratings? (?:is|are) not changed/i.test(
+    /\b(?:ratings?|verdict|reporting) (?:is|are|was|were|stays?|remains?|stands?) (?:unchanged|as (?:they|it) (?:were|was)|as before|the same)|\b(?:ratings?|verdict) stands?\b|\bno rating changed|\b(?:ratings?|verdict|reporting) (?:is|are) not changed/i.test(
       String((entry as Data | null)?.["text"] ?? ""),
     ),
   );

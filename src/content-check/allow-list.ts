@@ -199,25 +199,39 @@ const RATING_WORDS = [
   ...RATING_KEYS.flatMap((key) => [getRating(key).label, getRating(key).plainAnswer]),
   "confirmed",
 ].map(escapeRegExp);
-/** What may stand between a rating's name and its value: punctuation, quotes, arrows, emphasis. */
-const RATING_GAP = `[\\s:.,;|()\\-–—✓≈±≠✗?'"‘’“”*_\`→⇒>=~]*`;
-const typedRating = (names: readonly string[]) =>
+/** What may stand between a rating's name and its value: punctuation, quotes, arrows, ticks, emphasis. */
+const RATING_GAP = `[\\s:.,;|()\\-–—✓✔✅☑≈±≠✗✘❌?'"‘’“”*_\`→⇒>=~]*`;
+/** A rating's value, perhaps with a word of emphasis ("Definitely True"). */
+const RATING_VALUE = `(?:\\p{L}+ly\\s+)?(?:${RATING_WORDS.join("|")})\\b`;
+const RATING_NAMES = [...RATING_QUESTIONS, "verdict", "rating", "rated", "fact[- ]?check(?:ed)?"];
+const typedRating = (names: readonly string[], gap: string) =>
   new RegExp(
-    `(?:${names.join("|")})(?:${RATING_GAP}(?:is|now|was|stays|becomes)\\b)*${RATING_GAP}(?:${RATING_WORDS.join("|")})\\b`,
+    `(?:${names.join("|")})(?:${RATING_GAP}(?:is|now|was|stays|becomes)\\b)*${gap}${RATING_VALUE}`,
     "iu",
   );
 
-const TYPED_RATING = typedRating([
-  ...RATING_QUESTIONS,
-  "verdict",
-  "rating",
-  "rated",
-  "fact[- ]?check(?:ed)?",
-]);
-/** Only a rating's question then a rating ("Is it true? True"): the badges' own form. */
-const TYPED_RATING_QUESTION = typedRating(RATING_QUESTIONS);
+/** A bare yes or no answering a rating's question ("Is it true? Yes."). */
+const ANSWERED_QUESTION = `(?:${RATING_QUESTIONS.join("|")})${RATING_GAP}(?:yes|no)(?!\\s*\\p{L})`;
+/** A rating's name, a colon (or arrow, equals sign), and a value ("Our finding: True"). */
+const RATING_STATEMENT = typedRating(
+  [...RATING_NAMES, "finding"],
+  `\\s*[:=→⇒]${RATING_GAP}`,
+).source;
+const TYPED_RATING = new RegExp(
+  [typedRating(RATING_NAMES, RATING_GAP).source, RATING_STATEMENT, ANSWERED_QUESTION].join("|"),
+  "iu",
+);
+/**
+ * Where ratings may be named in words (a corrections entry: "we now rate the
+ * verdict Mixed"), only their typed forms: a rating's question then a value,
+ * or a name, a colon (or arrow, equals sign) and a value ("Verdict: True").
+ */
+const TYPED_RATING_STATED = new RegExp(
+  [typedRating(RATING_QUESTIONS, RATING_GAP).source, RATING_STATEMENT, ANSWERED_QUESTION].join("|"),
+  "iu",
+);
 /** A plain answer or label opening the text as the answer line does ("False: ..."). */
-const ANSWER_OPENING = new RegExp(`^${RATING_GAP}(?:${RATING_WORDS.join("|")})\\s*[:–—]`, "iu");
+const ANSWER_OPENING = new RegExp(`^${RATING_GAP}${RATING_VALUE}\\s*[:–—]`, "iu");
 
 /** Whether text types a rating out as a badge shows it (see TYPED_RATING). */
 export const typesRating = (text: string): boolean => TYPED_RATING.test(text.normalize("NFKC"));
@@ -227,12 +241,11 @@ export const typedRatingWords = (text: string): string | undefined =>
   TYPED_RATING.exec(text.normalize("NFKC"))?.[0];
 
 /**
- * Whether text types a rating in the badges' own form, a rating's question
- * then a rating: refused even where ratings may be named in words, as in a
- * corrections entry ("we now rate the verdict Mixed").
+ * Whether text types a rating in a form readers take for one (see
+ * TYPED_RATING_STATED), where ratings may otherwise be named in words.
  */
-export const typesRatingQuestion = (text: string): boolean =>
-  TYPED_RATING_QUESTION.test(text.normalize("NFKC"));
+export const statesRating = (text: string): boolean =>
+  TYPED_RATING_STATED.test(text.normalize("NFKC"));
 
 /**
  * Whether text opens as the page's one-line answer does ("False: DJI ..."),
@@ -253,7 +266,12 @@ export function mixedScriptWord(text: string): string | undefined {
     .split(/[^\p{L}\p{M}]+/u)
     .find(
       (word) =>
-        /\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word),
+        // Latin with a letter of any other script (Cyrillic о, Armenian օ,
+        // Cherokee Ꭲ), or with the phonetic alphabet's small capitals and
+        // turned letters (ᴛʀᴜᴇ), which are Latin to Unicode but no English
+        // word's spelling.
+        (/\p{Script=Latin}/u.test(word) && /(?!\p{Script=Latin})\p{L}/u.test(word)) ||
+        /[\u0250-\u02af\u1d00-\u1dbf]/u.test(word),
     );
 }
 

@@ -14,7 +14,17 @@ import type { Problem } from "./problem.ts";
  * What the ratings apply to: counted as changed when they appear or go, not
  * only when they differ (a proposition added is a new thing rated).
  */
-const RATED_FIELDS = ["title", "claim", "proposition", "propositionBy", "claimant"] as const;
+const RATED_FIELDS = [
+  "title",
+  "claim",
+  "proposition",
+  "propositionBy",
+  "claimant",
+  // Where the claim stands in the story (its number and "Headline" or
+  // "Paragraph 4") and where it first appeared are facts the page states.
+  "appearance",
+  "firstAppearance",
+] as const;
 /** The fields whose change readers must be told about. */
 export const WATCHED_FIELDS = [
   "reporting",
@@ -23,6 +33,14 @@ export const WATCHED_FIELDS = [
   "answer",
   ...RATED_FIELDS,
 ] as const;
+/** What withdrawing a check, or publishing it again, changes: all else stays as it was. */
+const WITHDRAWAL_FIELDS: readonly string[] = [
+  "withdrawn",
+  "draft",
+  "corrections",
+  "updated",
+  "evidenceAsOf",
+];
 /** Fields of prose, named without their old and new text (which can run to a paragraph). */
 const PROSE_FIELDS: readonly string[] = ["bottomLine", "answer", "title", "claim", "proposition"];
 
@@ -72,7 +90,12 @@ const corrections = (data: Data): string[] =>
     JSON.stringify(entry),
   );
 
-const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
+const shown = (value: unknown) =>
+  typeof value === "string"
+    ? `"${value}"`
+    : value !== null && typeof value === "object" && !(value instanceof Date)
+      ? JSON.stringify(value)
+      : String(value);
 
 /** A YAML date (or its text) as YYYY-MM-DD, or undefined if it is no real calendar day. */
 export function calendarDay(value: unknown): string | undefined {
@@ -149,6 +172,20 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
         `${today}, kind: withdrawal and text: why; the page then shows that notice in place of the check`,
     });
   }
+  // The day a check first appeared is a fact readers and search engines
+  // rely on (structured data's datePublished): once published, it stays.
+  const firstPublished = calendarDay(before["published"]);
+  if (
+    before["draft"] !== true &&
+    firstPublished &&
+    calendarDay(after["published"]) !== firstPublished
+  ) {
+    problems.push({
+      file,
+      field: "published",
+      message: `is the day the check first appeared (${firstPublished}), which cannot change once it is published; set it back, and record a change to the page in corrections and updated`,
+    });
+  }
   // Only a check readers have seen can be withdrawn: a draft that goes
   // straight to withdrawn would be the notice of a withdrawal that never was.
   if (before["draft"] === true && after["withdrawn"] === true) {
@@ -164,13 +201,22 @@ export function checkCorrection(file: string, before: Data, after: Data, today: 
   const withdrawing = before["withdrawn"] !== true && after["withdrawn"] === true;
   const republishing = before["withdrawn"] === true && after["withdrawn"] !== true;
   // A withdrawn page shows no ratings, and the entry that takes a check down
-  // or puts it back speaks of that: a rating changed then would reach readers
-  // with no entry that says so. So a withdrawn check stays as it was.
-  if (changed.length > 0 && (before["withdrawn"] === true || after["withdrawn"] === true)) {
-    const fields = changed.join(", ").replace(/, ([^,]*)$/, " and $1");
+  // or puts it back speaks of that: anything else changed then (a rating, an
+  // In brief point) would reach readers with no entry that says so. So a
+  // withdrawn check stays as it was, but for the fields of its withdrawal.
+  const frozen =
+    before["withdrawn"] === true || after["withdrawn"] === true
+      ? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (field) =>
+            !WITHDRAWAL_FIELDS.includes(field) &&
+            JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+        )
+      : [];
+  if (frozen.length > 0) {
+    const fields = frozen.join(", ").replace(/, ([^,]*)$/, " and $1");
     problems.push({
       file,
-      message: `${fields} cannot change while the check is withdrawn, or in the change that withdraws it or publishes it again: readers of the notice would never be told. Leave ${changed.length === 1 ? "it" : "them"} as on the base branch; publish the check again unchanged first, then correct it in a change of its own, with its own entry`,
+      message: `${fields} cannot change while the check is withdrawn, or in the change that withdraws it or publishes it again: readers of the notice would never be told. Leave ${frozen.length === 1 ? "it" : "them"} as on the base branch; publish the check again unchanged first, then correct it in a change of its own, with its own entry`,
     });
     return problems;
   }

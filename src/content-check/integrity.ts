@@ -15,7 +15,7 @@ import {
   opensLikeAnswer,
   typedRatingWords,
   typesRating,
-  typesRatingQuestion,
+  statesRating,
 } from "./allow-list.ts";
 import { closest } from "./suggest.ts";
 import { shorten } from "../lib/shorten.ts";
@@ -33,6 +33,10 @@ interface Correction {
 }
 
 type Data = Record<string, unknown>;
+
+/** Said of a word that mixes alphabets (see mixedScriptWord). */
+const mixedScriptMessage = (word: string) =>
+  `"${word}" mixes Latin letters with look-alikes from another alphabet (Cyrillic, Greek, Armenian...) or phonetic small capitals; retype it in plain Latin letters`;
 
 const isWithdrawn = (data: unknown): boolean => (data as Data | null)?.["withdrawn"] === true;
 
@@ -284,25 +288,40 @@ function checkWithdrawnWords(
   const claims = claimFiles.flatMap((file) => {
     const data = (file.data ?? {}) as Data;
     const claim = data["claim"];
+    const proposition = data["proposition"];
     return typeof claim === "string" && data["draft"] !== true
-      ? [{ file, raw: claim.replace(/\s+/g, " ").trim().toLowerCase(), bare: bareWords(claim) }]
+      ? [
+          {
+            file,
+            raw: claim.replace(/\s+/g, " ").trim().toLowerCase(),
+            words: { claim: bareWords(claim), proposition: bareWords(String(proposition ?? "")) },
+          },
+        ]
       : [];
   });
+  const near = (a: string, b: string) =>
+    a.length >= 20 &&
+    b.length >= 20 &&
+    (a.includes(b) ||
+      b.includes(a) ||
+      distance(a, b) / Math.max(a.length, b.length) <= MOST_UNLIKE);
   for (const old of claims.filter(({ file }) => withdrawn.has(file.id))) {
     for (const now of claims) {
-      if (now === old || now.raw === old.raw || now.bare.length < 20 || old.bare.length < 20) {
-        continue;
-      }
-      const near =
-        now.bare.includes(old.bare) ||
-        old.bare.includes(now.bare) ||
-        distance(now.bare, old.bare) / Math.max(now.bare.length, old.bare.length) <= MOST_UNLIKE;
-      if (!near || (withdrawn.has(now.file.id) && now.file.id < old.file.id)) continue;
+      // Exact copies of the words are reported where the claims are read.
+      if (now === old || now.raw === old.raw) continue;
+      if (withdrawn.has(now.file.id) && now.file.id < old.file.id) continue;
+      // The same words, or the same proposition rated under other words.
+      const field = near(now.words.claim, old.words.claim)
+        ? "claim"
+        : near(now.words.proposition, old.words.proposition)
+          ? "proposition"
+          : undefined;
+      if (!field) continue;
       problems.push({
         file: now.file.file,
-        line: now.file.lineOf(["claim"]),
-        field: "claim",
-        message: `quotes nearly the same words of the story as ${old.file.file}, which is withdrawn; to check those words again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`,
+        line: now.file.lineOf([field]),
+        field,
+        message: `${field === "claim" ? "quotes nearly the same words of the story" : "rates nearly the same proposition"} as ${old.file.file}, which is withdrawn; to check it again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`,
       });
     }
   }
@@ -522,19 +541,19 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
         file: file.file,
         line: file.lineOf([field]),
         field,
-        message: `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`,
+        message: mixedScriptMessage(word),
       });
     }
   }
   for (const { path, text, namesRatings = false } of shown) {
     if (typeof text !== "string") continue;
     const word = mixedScriptWord(text);
-    const message = (namesRatings ? typesRatingQuestion(text) : typesRating(text))
+    const message = (namesRatings ? statesRating(text) : typesRating(text))
       ? `types a rating out ("${typedRatingWords(text) ?? text}") as the page's badges show it, which readers would take for the page's own rating; say what the evidence shows in words of your own ("the memo gives no evidence"), and leave the rating to the badges`
-      : !namesRatings && opensLikeAnswer(text)
+      : opensLikeAnswer(text)
         ? "opens as the page's one-line answer does (\"False: ...\"), which readers would take for the site's own answer; open it with words of your own"
         : word
-          ? `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones; retype it in Latin letters`
+          ? mixedScriptMessage(word)
           : undefined;
     if (message) {
       problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });

@@ -355,7 +355,7 @@ function structureFindings(tree: MdastNode): MdxFinding[] {
       const word = mixedScriptWord(node.value);
       if (word) {
         refuse(
-          `"${word}" mixes Latin letters with look-alike Cyrillic or Greek ones, which no reader can see and no check can read; retype the word in Latin letters`,
+          `"${word}" mixes Latin letters with look-alikes from another alphabet (Cyrillic, Greek, Armenian...) or phonetic small capitals, which no reader can see and no check can read; retype the word in plain Latin letters`,
         );
       }
     }

@@ -70,6 +70,8 @@ export function countRatings(
 
 export interface CorrectionLogEntry {
   readonly claim: Claim;
+  /** The entry's place in its claim's log, from 1: stable, since the log only grows. */
+  readonly number: number;
   readonly date: Date;
   readonly kind: CorrectionKind;
   readonly text: string;
@@ -78,7 +80,13 @@ export interface CorrectionLogEntry {
 /** Every correction, update and withdrawal on the site, newest first. */
 export function getCorrectionLog(claims: readonly Claim[]): CorrectionLogEntry[] {
   return claims
-    .flatMap((claim) => claim.data.corrections.map((correction) => ({ claim, ...correction })))
+    .flatMap((claim) =>
+      claim.data.corrections.map((correction, index) => ({
+        claim,
+        number: index + 1,
+        ...correction,
+      })),
+    )
     .sort((a, b) => b.date.getTime() - a.date.getTime());
 }
 

@@ -45,6 +45,15 @@ const KIND_TITLES: Record<CorrectionLogEntry["kind"], string> = {
 const correctionTitle = ({ kind, claim }: CorrectionLogEntry) =>
   `${KIND_TITLES[kind]}: ${claim.data.title}`;
 
+/**
+ * The entry's own place on its claim's page (CorrectionsList's anchors). It
+ * is the item's link and its id (RSS's guid is its link), one per entry and
+ * never reused: the log only grows, so an entry's number never changes, and
+ * a feed reader shows each new entry as new.
+ */
+const entryLink = (link: FeedLink, { claim, number }: CorrectionLogEntry) =>
+  `${link(claim.id)}#change-${number}`;
+
 export function claimRssItems(claims: readonly Claim[], link: FeedLink): RSSFeedItem[] {
   return newestFirst(claims).map((claim) => ({
     // Readers may render titles as HTML too; ours are plain text.
@@ -63,7 +72,7 @@ export function correctionRssItems(
 ): RSSFeedItem[] {
   return log.map((entry) => ({
     title: asText(correctionTitle(entry)),
-    link: `${link(entry.claim.id)}#corrections-heading`,
+    link: entryLink(link, entry),
     pubDate: entry.date,
     description: asText(entry.text),
   }));
@@ -133,9 +142,9 @@ export function correctionJsonFeed(
 ): JsonFeed {
   return jsonFeed(
     meta,
-    log.map((entry, index) => ({
-      id: `${link(entry.claim.id)}#correction-${entry.date.toISOString().slice(0, 10)}-${index}`,
-      url: `${link(entry.claim.id)}#corrections-heading`,
+    log.map((entry) => ({
+      id: entryLink(link, entry),
+      url: entryLink(link, entry),
       title: correctionTitle(entry),
       summary: entry.text,
       content_text: entry.text,

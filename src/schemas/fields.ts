@@ -33,7 +33,8 @@ export function isoDate(description: string) {
         },
       )
       // Everything dated here has happened; a future date would, say, pin a claim atop the feed.
-      .refine((date) => date.getTime() <= Date.now() + 2 * DAY, {
+      // A day's grace: an editor east of UTC writes a date that is tomorrow in UTC.
+      .refine((date) => date.getTime() <= Date.now() + DAY, {
         error: "is in the future; every date here is of something that has already happened",
       })
       .meta({ description, example: "2017-11-29" })

@@ -136,6 +136,47 @@ describe("the corrections rule", () => {
     expect(messages(withdrawn, back)).toEqual([]);
   });
 
+  test("catches a claim moved in the story (its number, its place) without an entry", () => {
+    const placed = { ...before, appearance: { order: 3, location: "Paragraph 2" } };
+    const moved = { ...placed, appearance: { order: 0.5, location: "Headline" } };
+    expect(checkCorrection(file, placed, moved, "2026-12-01")[0]?.message).toMatch(
+      /^appearance changed from \{"order":3,"location":"Paragraph 2"\} to \{"order":0.5,"location":"Headline"\}, but no corrections entry/,
+    );
+  });
+
+  test("publishes a withdrawn check again only as it was: an In brief point changed is refused", () => {
+    const withdrawn = {
+      ...before,
+      inBrief: ["One point.", "Another."],
+      withdrawn: true,
+      corrections: [{ date: "2026-12-01", kind: "withdrawal", text: "Taken down." }],
+    };
+    const again = {
+      ...withdrawn,
+      withdrawn: false,
+      inBrief: ["One point, now saying the opposite.", "Another."],
+      corrections: [
+        ...withdrawn.corrections,
+        { date: "2026-12-02", kind: "update", text: "Back." },
+      ],
+    };
+    expect(checkCorrection(file, withdrawn, again, "2026-12-02")[0]?.message).toMatch(
+      /^inBrief cannot change while the check is withdrawn/,
+    );
+  });
+
+  test("keeps the day a published check first appeared", () => {
+    const dated = { ...before, published: "2026-11-24" };
+    expect(
+      checkCorrection(file, dated, { ...dated, published: "2017-12-01" }, "2026-12-01")[0]?.message,
+    ).toMatch(/^is the day the check first appeared \(2026-11-24\), which cannot change/);
+    // A draft has not appeared yet: its date is still the editor's to set.
+    const draft = { ...dated, draft: true };
+    expect(
+      checkCorrection(file, draft, { ...draft, published: "2026-12-01" }, "2026-12-01"),
+    ).toEqual([]);
+  });
+
   test("refuses a draft withdrawn: it was never published", () => {
     const withdrawn = {
       ...before,
@@ -386,6 +427,31 @@ describe("the corrections check against the base branch", () => {
     });
     execFileSync("git", ["commit", "-q", "-m", "Rename the draft"], { cwd: root });
     expect(run(root).stderr).not.toContain("moves a published check");
+  });
+
+  test("asks every published check of a claimant renamed to record it", () => {
+    const root = repository((git, dir) => {
+      // On main: the claim names a claimant (merged first, as an earlier change).
+      mkdirSync(join(dir, "content/claimants"), { recursive: true });
+      writeFileSync(join(dir, "content/claimants/agency.yaml"), "name: A field office\n");
+      const named = claim("unproven").replace(
+        "corrections: []",
+        "claimant: agency\ncorrections: []",
+      );
+      writeFileSync(join(dir, "content/claims/old-name.mdx"), named);
+      git("add", ".");
+      git("commit", "-q", "-m", "A claimant");
+      git("checkout", "-q", "main");
+      git("merge", "-q", "feature");
+      git("checkout", "-q", "feature");
+      // On the branch: the claimant becomes the whole department.
+      writeFileSync(join(dir, "content/claimants/agency.yaml"), "name: The whole department\n");
+      git("commit", "-q", "-am", "Rename the claimant");
+    });
+    expectRefused(
+      root,
+      "content/claims/old-name.mdx: corrections: names agency as who made the claim, and content/claimants/agency.yaml changes its name (A field office → The whole department)",
+    );
   });
 
   test("refuses a check published for the first time with a history of corrections", () => {

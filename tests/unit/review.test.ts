@@ -330,6 +330,7 @@ describe("changes an attacker could hide", () => {
     "We fixed a typo. The ratings are unchanged.",
     "We tidied two paragraphs; the ratings stay as they were.",
     "We added a source. Our rating stands.",
+    "We tidied the wording of the one-line answer. The verdict is unchanged.",
   ])("warns when a rating changes under an entry that says it did not: %s", (text) => {
     const after = claim({
       verdict: "inaccurate",

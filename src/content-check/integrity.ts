@@ -295,6 +295,13 @@ function checkWithdrawnWords(
             file,
             raw: claim.replace(/\s+/g, " ").trim().toLowerCase(),
             words: { claim: bareWords(claim), proposition: bareWords(String(proposition ?? "")) },
+            published: calendarDay(data["published"]) ?? "",
+            withdrawnOn:
+              calendarDay(
+                listOf<Correction>(data["corrections"]).findLast(
+                  ({ kind }) => kind === "withdrawal",
+                )?.date,
+              ) ?? "",
           },
         ]
       : [];
@@ -310,10 +317,12 @@ function checkWithdrawnWords(
       // Exact copies of the words are reported where the claims are read.
       if (now === old || now.raw === old.raw) continue;
       if (withdrawn.has(now.file.id) && now.file.id < old.file.id) continue;
-      // The same words, or the same proposition rated under other words.
+      // The same words, or the same proposition rated under other words by a
+      // check published since (two checks may rate one proposition, as the
+      // headline and the memo's assessment do; a withdrawal leaves the other).
       const field = near(now.words.claim, old.words.claim)
         ? "claim"
-        : near(now.words.proposition, old.words.proposition)
+        : near(now.words.proposition, old.words.proposition) && now.published >= old.withdrawnOn
           ? "proposition"
           : undefined;
       if (!field) continue;

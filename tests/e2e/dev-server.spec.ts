@@ -195,6 +195,8 @@ test("a withdrawn check keeps its address, with why and its record of changes, a
   const notice = page.getByRole("complementary", { name: /^We withdrew this check on / });
   await expect(notice).toContainText(WITHDRAWAL);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The words it rated, and since when (the date set apart from the words before it).
+  await expect(page.locator("figcaption")).toContainText(/rated, from \d{1,2} \w+ \d{4} until/);
   await expect(page.getByRole("heading", { name: "What changed" })).toBeVisible();
   // Neither its ratings nor its evidence are shown any more.
   await expect(page.locator("main")).not.toContainText("Is it true?");

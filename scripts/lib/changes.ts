@@ -7,8 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import { join, sep } from "node:path";
-import { distance } from "fastest-levenshtein";
-import { MOST_UNLIKE } from "../../src/content-check/integrity.ts";
+import { MOST_UNLIKE, claimKey, unlikeness } from "../../src/content-check/suggest.ts";
 import { frontmatterOf } from "../../src/content-check/corrections.ts";
 import { MAX_FILE_BYTES } from "../../src/schemas/limits.ts";
 
@@ -137,9 +136,13 @@ export function textAtBase(cwd: string, base: Base, path: string): string {
   return git(cwd, "show", `${base.mergeBase}:${path}`);
 }
 
+/** A file's text at the merge base, or undefined if it did not exist there. */
+export const textAtBaseIfAny = (cwd: string, base: Base, path: string): string | undefined =>
+  tryGit(cwd, "show", `${base.mergeBase}:${path}`);
+
 /** Text as compared when telling one file's claim or title from another's: one line, lower case. */
 export const folded = (value: unknown): string | undefined =>
-  typeof value === "string" ? value.replace(/\s+/g, " ").trim().toLowerCase() : undefined;
+  typeof value === "string" ? claimKey(value) : undefined;
 
 /** A claim's quoted words and title, folded, for telling one claim from another. */
 export function claimWords(text: string | undefined): {
@@ -189,10 +192,6 @@ export function likeness(
   old: { claim?: string | undefined; title?: string | undefined },
   now: { claim?: string | undefined; title?: string | undefined },
 ): number {
-  const apart = (a: string | undefined, b: string | undefined) =>
-    a && b ? distance(a, b) / Math.max(a.length, b.length) : 1;
+  const apart = (a: string | undefined, b: string | undefined) => (a && b ? unlikeness(a, b) : 1);
   return Math.min(apart(old.claim, now.claim), apart(old.title, now.title));
 }
-
-// Claims this far apart or closer are one claim moved (a third of its words rewritten).
-export { MOST_UNLIKE };

@@ -6,22 +6,24 @@
  */
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { load as loadYaml } from "js-yaml";
 import {
   checkCorrection,
   frontmatterOf,
-  isPlainTree,
+  isPublishedCheck,
+  yamlDataOf,
 } from "../../src/content-check/corrections.ts";
 import type { Problem } from "../../src/content-check/index.ts";
+import { MOST_UNLIKE } from "../../src/content-check/suggest.ts";
 import {
-  MOST_UNLIKE,
   changedFiles,
   claimWords,
   followMovedClaims,
   likeness,
   textAtBase,
+  textAtBaseIfAny,
   textNow,
   type Base,
+  type Change,
 } from "./changes.ts";
 
 export interface CorrectionsResult {
@@ -30,57 +32,70 @@ export interface CorrectionsResult {
   readonly changedClaims: number;
 }
 
-/** Whether a claim's page shows its check: neither a draft nor withdrawn. */
-const isPublished = (data: Record<string, unknown>): boolean =>
-  data["draft"] !== true && data["withdrawn"] !== true;
+type Data = Record<string, unknown>;
+
+/** A changed claim file read once: its text and fields now and at the base. */
+interface ReadChange extends Change {
+  readonly text?: string | undefined;
+  readonly baseText?: string | undefined;
+  readonly now?: Data | undefined;
+  readonly was?: Data | undefined;
+}
+
+function readChange(cwd: string, base: Base, change: Change): ReadChange {
+  const mdx = change.before?.endsWith(".mdx") || change.after?.endsWith(".mdx");
+  const text = change.after?.endsWith(".mdx") ? textNow(cwd, change.after) : undefined;
+  const baseText = change.before && mdx ? textAtBase(cwd, base, change.before) : undefined;
+  return {
+    ...change,
+    text,
+    baseText,
+    now: text === undefined ? undefined : frontmatterOf(text),
+    was: baseText === undefined ? undefined : frontmatterOf(baseText),
+  };
+}
 
 export function checkCorrections(cwd: string, base: Base, today: string): CorrectionsResult {
   // Renames are followed, by git and by the claim each file quotes: a claim
   // moved to a new file name and re-rated in the same change is compared with
   // its old self. New claims need no entry.
-  const changes = followMovedClaims(cwd, base, changedFiles(cwd, base, "content/claims"));
+  const changes = followMovedClaims(cwd, base, changedFiles(cwd, base, "content/claims")).map(
+    (change) => readChange(cwd, base, change),
+  );
   const changed = changes.filter((change) => change.before && change.after?.endsWith(".mdx"));
   const problems: Problem[] = [];
-  // A published check removed outright takes its page, its ratings and its
-  // corrections log from readers, with no entry to say so; a claim moved to
-  // a new file is paired above and compared instead.
-  for (const { status, before: oldFile = "" } of changes) {
-    if (status !== "deleted" || !oldFile.endsWith(".mdx")) continue;
-    const was = frontmatterOf(textAtBase(cwd, base, oldFile));
-    // A withdrawn claim's page is still there, with its log: it stays too.
-    if (!was || was["draft"] === true) continue;
-    problems.push({
-      file: oldFile,
-      field: "corrections",
-      cause: true,
-      message:
-        "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To take it down, keep the file, set withdrawn: true and add a corrections entry of kind: withdrawal saying why; to move it, keep its claim words so the new file is compared with it",
-    });
-  }
-  // A published check's file name is its address, which readers may have
-  // kept or shared: moved, the old address would stop answering. (A claim
-  // moved is still compared with its old self below.)
-  for (const { status, before: oldFile = "", after: file = "" } of changes) {
-    if (status !== "renamed" || !oldFile.endsWith(".mdx")) continue;
-    const was = frontmatterOf(textAtBase(cwd, base, oldFile));
-    if (!was || was["draft"] === true) continue;
-    problems.push({
-      file,
-      cause: true,
-      message: `moves a published check from ${oldFile}: its file name is its address (/claims/${basename(oldFile, ".mdx")}/), which readers may have kept or shared, and that address would stop answering. Keep the file name ${basename(oldFile)}; its title can change, with a corrections entry`,
-    });
-  }
-  // Only a check readers have seen can be withdrawn: a new file that starts
-  // withdrawn would be a notice of a withdrawal that never happened. And a
-  // check published for the first time has no history yet: entries it brings
-  // (copied, or written on a draft) would tell readers of changes they never
-  // saw.
-  for (const { status, before: oldFile = "", after: file = "" } of changes) {
-    if (!file.endsWith(".mdx") || (status !== "added" && status !== "modified")) continue;
-    const text = textNow(cwd, file);
-    const now = text === undefined ? undefined : frontmatterOf(text);
-    const was = status === "added" ? undefined : frontmatterOf(textAtBase(cwd, base, oldFile));
-    if (!now || (was && was["draft"] !== true)) continue;
+  for (const { status, before: oldFile = "", after: file = "", was, now } of changes) {
+    // A published check removed outright takes its page, its ratings and its
+    // corrections log from readers, with no entry to say so; a claim moved
+    // to a new file is paired above and compared instead. A withdrawn claim's
+    // page is still there, with its log: it stays too.
+    if (status === "deleted" && oldFile.endsWith(".mdx") && was && was["draft"] !== true) {
+      problems.push({
+        file: oldFile,
+        field: "corrections",
+        cause: true,
+        message:
+          "a published claim was removed, and with it its ratings and its corrections log; restore the file (git checkout the base branch's copy). To take it down, keep the file, set withdrawn: true and add a corrections entry of kind: withdrawal saying why; to move it, keep its claim words so the new file is compared with it",
+      });
+    }
+    // A published check's file name is its address, which readers may have
+    // kept or shared: moved, the old address would stop answering. (A claim
+    // moved is still compared with its old self below.)
+    if (status === "renamed" && oldFile.endsWith(".mdx") && was && was["draft"] !== true) {
+      problems.push({
+        file,
+        cause: true,
+        message: `moves a published check from ${oldFile}: its file name is its address (/claims/${basename(oldFile, ".mdx")}/), which readers may have kept or shared, and that address would stop answering. Keep the file name ${basename(oldFile)}; its title can change, with a corrections entry`,
+      });
+    }
+    // Only a check readers have seen can be withdrawn: a new file that starts
+    // withdrawn would be a notice of a withdrawal that never happened. And a
+    // check published for the first time has no history yet: entries it
+    // brings (copied, or written on a draft) would tell readers of changes
+    // they never saw.
+    const firstShown =
+      status === "added" || (status === "modified" && (!was || was["draft"] === true));
+    if (!now || !file.endsWith(".mdx") || !firstShown) continue;
     if (status === "added" && now["withdrawn"] === true) {
       problems.push({
         file,
@@ -105,25 +120,17 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
   // refuses) while a near copy of it is published in the same change is the
   // claim re-rated under a new name: the copy is compared below with the
   // claim as it was.
-  const withdrawn: { was: Record<string, unknown>; words: ReturnType<typeof claimWords> }[] = [];
-  for (const { before: oldFile = "", after: file = "" } of changed) {
-    const text = textNow(cwd, file);
-    if (text === undefined) continue;
-    const baseText = textAtBase(cwd, base, oldFile);
-    const before = frontmatterOf(baseText);
-    const after = frontmatterOf(text);
+  const withdrawn: { was: Data; words: ReturnType<typeof claimWords> }[] = [];
+  for (const { after: file = "", was: before, now: after, baseText } of changed) {
     // A file whose frontmatter does not parse is reported by the content check.
     if (!before || !after) continue;
     problems.push(...checkCorrection(file, before, after, today));
-    if (isPublished(before) && !isPublished(after)) {
+    if (isPublishedCheck(before) && !isPublishedCheck(after)) {
       withdrawn.push({ was: before, words: claimWords(baseText) });
     }
   }
-  for (const { status, after: file = "" } of changes) {
-    if (status !== "added" || withdrawn.length === 0 || !file.endsWith(".mdx")) continue;
-    const text = textNow(cwd, file);
-    const now = text === undefined ? undefined : frontmatterOf(text);
-    if (!now || !isPublished(now)) continue;
+  for (const { status, after: file = "", now, text } of changes) {
+    if (status !== "added" || withdrawn.length === 0 || !now || !isPublishedCheck(now)) continue;
     const copied = withdrawn.find(({ words }) => likeness(words, claimWords(text)) <= MOST_UNLIKE);
     if (copied) problems.push(...checkCorrection(file, copied.was, now, today));
   }
@@ -133,25 +140,6 @@ export function checkCorrections(cwd: string, base: Base, today: string): Correc
 
 /** What readers are shown of who made a claim: its claimant file's name, kind and site. */
 const CLAIMANT_FIELDS = ["name", "kind", "url"] as const;
-
-const yamlOf = (text: string | undefined): Record<string, unknown> | undefined => {
-  try {
-    const data: unknown = text === undefined ? undefined : loadYaml(text);
-    return data && typeof data === "object" && isPlainTree(data)
-      ? (data as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const atBase = (cwd: string, base: Base, path: string): string | undefined => {
-  try {
-    return textAtBase(cwd, base, path);
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * Who made a claim is part of what it rates, and readers see it on the page,
@@ -165,24 +153,27 @@ function checkClaimantChanges(cwd: string, base: Base): Problem[] {
     (change) => change.before && change.after,
   );
   if (claimants.length === 0) return problems;
-  const claimFiles = readdirSync(join(cwd, "content/claims"))
+  // Every published claim's fields, read once for all the claimants changed.
+  const claims = readdirSync(join(cwd, "content/claims"))
     .filter((name) => name.endsWith(".mdx"))
-    .map((name) => `content/claims/${name}`);
+    .map((name) => `content/claims/${name}`)
+    .flatMap((file) => {
+      const data = frontmatterOf(textNow(cwd, file) ?? "");
+      return data && data["draft"] !== true ? [{ file, data }] : [];
+    });
+  const entries = (value: unknown) => (Array.isArray(value) ? value.length : 0);
   for (const { before = "", after = "" } of claimants) {
-    const was = yamlOf(atBase(cwd, base, before));
-    const now = yamlOf(textNow(cwd, after));
+    const was = yamlDataOf(textAtBaseIfAny(cwd, base, before));
+    const now = yamlDataOf(textNow(cwd, after));
     if (!was || !now) continue;
     const fields = CLAIMANT_FIELDS.filter(
       (field) => JSON.stringify(was[field]) !== JSON.stringify(now[field]),
     );
     if (fields.length === 0) continue;
     const id = basename(before, ".yaml");
-    for (const file of claimFiles) {
-      const data = frontmatterOf(textNow(cwd, file) ?? "");
-      if (!data || data["draft"] === true) continue;
+    for (const { file, data } of claims) {
       if (data["claimant"] !== id && data["propositionBy"] !== id) continue;
-      const old = frontmatterOf(atBase(cwd, base, file) ?? "");
-      const entries = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+      const old = frontmatterOf(textAtBaseIfAny(cwd, base, file) ?? "");
       if (old && entries(data["corrections"]) > entries(old["corrections"])) continue;
       problems.push({
         file,

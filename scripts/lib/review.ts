@@ -6,11 +6,11 @@
  * of the changed files and returns Markdown.
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
-import { load as loadYaml } from "js-yaml";
 import {
   WATCHED_FIELDS,
   checkCorrection,
   isPlainTree,
+  yamlDataOf,
 } from "../../src/content-check/corrections.ts";
 import {
   RATING_DIMENSIONS,
@@ -46,10 +46,8 @@ function read(path: string, text: string | undefined): { data: Data; body: strin
         ? { data: frontmatter as Data, body: content.trim() }
         : undefined;
     }
-    const data = loadYaml(text);
-    return data && typeof data === "object" && isPlainTree(data)
-      ? { data: data as Data, body: "" }
-      : undefined;
+    const data = yamlDataOf(text);
+    return data ? { data, body: "" } : undefined;
   } catch {
     return undefined;
   }

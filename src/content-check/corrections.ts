@@ -8,6 +8,7 @@
  * a draft: its address would stop answering.
  */
 import { parseFrontmatter } from "@astrojs/internal-helpers/frontmatter";
+import { load as loadYaml } from "js-yaml";
 import type { Problem } from "./problem.ts";
 
 /**
@@ -58,6 +59,23 @@ export function frontmatterOf(source: string): Data | undefined {
     return undefined;
   }
 }
+
+/**
+ * A YAML content file's fields as js-yaml reads them, or undefined if it
+ * does not parse or is no plain tree (the content check reports that).
+ */
+export function yamlDataOf(text: string | undefined): Data | undefined {
+  try {
+    const data: unknown = text === undefined ? undefined : loadYaml(text);
+    return data && typeof data === "object" && isPlainTree(data) ? (data as Data) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a claim's page shows its check to readers: neither a draft nor withdrawn. */
+export const isPublishedCheck = (data: unknown): boolean =>
+  (data as Data | null)?.["draft"] !== true && (data as Data | null)?.["withdrawn"] !== true;
 
 /** More values than any content file holds: a tree past it is refused unread. */
 const MOST_VALUES = 20_000;

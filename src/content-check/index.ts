@@ -3,6 +3,7 @@
  * Astro builds (see src/integrations/content-check/) and by the unit tests.
  */
 import { checkCardText } from "./card-text.ts";
+import { isPublishedCheck } from "./corrections.ts";
 import { loadContent, type ContentFile } from "./load.ts";
 import { PLACEHOLDER_PROBLEM, checkIntegrity } from "./integrity.ts";
 import type { Problem } from "./problem.ts";
@@ -25,10 +26,9 @@ export function inspectContent(projectRoot: string): {
   const schemaProblems = files.flatMap(validateFile);
   // Said only when every claim file could be read: otherwise it would repeat that problem.
   const unreadClaim = problems.some((problem) => problem.file.startsWith("content/claims/"));
-  const published = files.some((file) => {
-    const data = file.data as { draft?: unknown; withdrawn?: unknown } | null;
-    return file.collection === "claims" && data?.draft !== true && data?.withdrawn !== true;
-  });
+  const published = files.some(
+    (file) => file.collection === "claims" && isPublishedCheck(file.data),
+  );
   if (!published && !unreadClaim) {
     problems.push({
       file: "content/claims/",

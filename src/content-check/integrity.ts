@@ -3,7 +3,6 @@
  * be both defined and used, date order, and ids or addresses recorded twice.
  * Astro's `reference()` only logs a missing entry; these checks fail the build.
  */
-import { distance } from "fastest-levenshtein";
 import type { ContentFile } from "./load.ts";
 import { PLACEHOLDER, isOnDomain } from "../schemas/fields.ts";
 import { COLLECTIONS } from "../schemas/collections.ts";
@@ -17,9 +16,9 @@ import {
   typesRating,
   statesRating,
 } from "./allow-list.ts";
-import { closest } from "./suggest.ts";
+import { MOST_UNLIKE, claimKey, closest, unlikeness } from "./suggest.ts";
 import { shorten } from "../lib/shorten.ts";
-import { calendarDay } from "./corrections.ts";
+import { calendarDay, isPublishedCheck } from "./corrections.ts";
 import { fieldName, type Problem } from "./problem.ts";
 
 interface Citation {
@@ -33,6 +32,16 @@ interface Correction {
 }
 
 type Data = Record<string, unknown>;
+
+/** Reports a problem at a field of a file, pointing at the field's line. */
+function reportAt(
+  problems: Problem[],
+  file: ContentFile,
+  path: readonly PropertyKey[],
+  message: string,
+): void {
+  problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });
+}
 
 /** Said of a word that mixes alphabets (see mixedScriptWord). */
 const mixedScriptMessage = (word: string) =>
@@ -78,14 +87,14 @@ export function checkIntegrity(
     // MOST_GUESSES only (thousands of made-up ids once took minutes).
     const guess = guesses++ < MOST_GUESSES ? closest(id, ids.get(collection) ?? []) : undefined;
     const extension = COLLECTIONS[collection as keyof typeof COLLECTIONS]?.extension ?? ".yaml";
-    problems.push({
-      file: file.file,
-      line: file.lineOf(path),
-      field: fieldName(path),
-      message: guess
+    reportAt(
+      problems,
+      file,
+      path,
+      guess
         ? `"${id}" does not match any file in content/${collection}/; did you mean "${guess}"? Fix the spelling`
         : `"${id}" does not match any file in content/${collection}/; use the name of an existing file there (without the extension); if you deleted content/${collection}/${id}${extension}, restore it (git checkout -- content/${collection}/${id}${extension})${SCAFFOLDERS[collection] ? `, or add it with npm run ${SCAFFOLDERS[collection]} -- ${id}` : ""}`,
-    });
+    );
   };
 
   for (const [collection, required] of Object.entries(REQUIRED_ENTRIES)) {
@@ -108,9 +117,7 @@ export function checkIntegrity(
     claimFiles.filter((file) => isWithdrawn(file.data)).map((file) => file.id),
   );
   const publishedClaims = new Set(
-    claimFiles
-      .filter((file) => (file.data as Data | null)?.["draft"] !== true && !isWithdrawn(file.data))
-      .map((file) => file.id),
+    claimFiles.filter((file) => isPublishedCheck(file.data)).map((file) => file.id),
   );
   /** Why a link to a claim that exists cannot be followed, if it cannot. */
   const unlinkable = (id: string): string | undefined =>
@@ -145,12 +152,7 @@ export function checkIntegrity(
             ? unlinkable(seeAlso)?.replace(/the link$/, "seeAlso")
             : undefined;
       if (seeAlsoProblem) {
-        problems.push({
-          file: file.file,
-          line: file.lineOf(["seeAlso", "claim"]),
-          field: "seeAlso.claim",
-          message: seeAlsoProblem,
-        });
+        reportAt(problems, file, ["seeAlso", "claim"], seeAlsoProblem);
       }
       checkAnswer(file, data, problems);
       checkTypedRatings(file, data, problems);
@@ -176,7 +178,7 @@ export function checkIntegrity(
       // publishing it again, with an entry, not a copy that starts afresh.
       const claim = data["claim"];
       if (typeof claim === "string" && data["draft"] !== true) {
-        const key = claim.replace(/\s+/g, " ").trim().toLowerCase();
+        const key = claimKey(claim);
         refuseRepeat(claimTexts, key, file, ["claim"], problems, (other) =>
           withdrawnClaims.has(other.replace(/^content\/claims\/|\.mdx$/g, "")) || isWithdrawn(data)
             ? `quotes the same words of the story as ${other}, and one of the two is withdrawn; to check those words again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`
@@ -199,13 +201,12 @@ export function checkIntegrity(
       data["propositionBy"] !== undefined &&
       data["proposition"] === undefined
     ) {
-      problems.push({
-        file: file.file,
-        line: file.lineOf(["propositionBy"]),
-        field: "propositionBy",
-        message:
-          "names who asserted a proposition, but there is no proposition; add proposition or remove propositionBy",
-      });
+      reportAt(
+        problems,
+        file,
+        ["propositionBy"],
+        "names who asserted a proposition, but there is no proposition; add proposition or remove propositionBy",
+      );
     }
     if (file.collection === "claims" && data["draft"] !== true) {
       for (const { section, line } of scan?.uncited ?? []) {
@@ -249,12 +250,12 @@ export function checkIntegrity(
       claims.forEach((claim, index) => {
         missing(file, ["claims", index], "claims", claim);
         if (typeof claim === "string" && withdrawnClaims.has(claim)) {
-          problems.push({
-            file: file.file,
-            line: file.lineOf(["claims", index]),
-            field: `claims[${index}]`,
-            message: `"${claim}" is withdrawn, so the timeline would leave it out without a word; remove it from claims`,
-          });
+          reportAt(
+            problems,
+            file,
+            ["claims", index],
+            `"${claim}" is withdrawn, so the timeline would leave it out without a word; remove it from claims`,
+          );
         }
       });
     }
@@ -270,9 +271,6 @@ const bareWords = (text: string): string =>
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "");
-
-/** How far apart two claims' words may be and still be one claim: a third rewritten. */
-export const MOST_UNLIKE = 0.34;
 
 /**
  * A withdrawn check keeps its words: a new page on them, or on them with a
@@ -293,7 +291,7 @@ function checkWithdrawnWords(
       ? [
           {
             file,
-            raw: claim.replace(/\s+/g, " ").trim().toLowerCase(),
+            raw: claimKey(claim),
             words: { claim: bareWords(claim), proposition: bareWords(String(proposition ?? "")) },
             published: calendarDay(data["published"]) ?? "",
             withdrawnOn:
@@ -309,9 +307,7 @@ function checkWithdrawnWords(
   const near = (a: string, b: string) =>
     a.length >= 20 &&
     b.length >= 20 &&
-    (a.includes(b) ||
-      b.includes(a) ||
-      distance(a, b) / Math.max(a.length, b.length) <= MOST_UNLIKE);
+    (a.includes(b) || b.includes(a) || unlikeness(a, b) <= MOST_UNLIKE);
   for (const old of claims.filter(({ file }) => withdrawn.has(file.id))) {
     for (const now of claims) {
       // Exact copies of the words are reported where the claims are read.
@@ -326,12 +322,12 @@ function checkWithdrawnWords(
           ? "proposition"
           : undefined;
       if (!field) continue;
-      problems.push({
-        file: now.file.file,
-        line: now.file.lineOf([field]),
-        field,
-        message: `${field === "claim" ? "quotes nearly the same words of the story" : "rates nearly the same proposition"} as ${old.file.file}, which is withdrawn; to check it again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`,
-      });
+      reportAt(
+        problems,
+        now.file,
+        [field],
+        `${field === "claim" ? "quotes nearly the same words of the story" : "rates nearly the same proposition"} as ${old.file.file}, which is withdrawn; to check it again, publish the withdrawn one again (remove withdrawn: true and add an entry of kind: update saying why) instead of starting a new page`,
+      );
     }
   }
 }
@@ -390,12 +386,7 @@ function refuseRepeat<K>(
     seen.set(key, file.file);
     return;
   }
-  problems.push({
-    file: file.file,
-    line: file.lineOf(path),
-    field: fieldName(path),
-    message: message(first),
-  });
+  reportAt(problems, file, path, message(first));
 }
 
 /**
@@ -411,20 +402,20 @@ function checkSourceAddresses(file: ContentFile, data: Data, problems: Problem[]
   // An address with a user name ("https://site@elsewhere") is refused by the schema already.
   const hasUserInfo = /^https?:\/\/[^/?#]*@/i.test(url);
   if (!onDomain && offDomainReason === undefined && !hasUserInfo) {
-    problems.push({
-      file: file.file,
-      line: file.lineOf(["url"]),
-      field: "url",
-      message: `${url} is not on the publisher's domain (${publisherDomain}); put the publisher's own address here and the address you read under copy (url and what), or add offDomainReason saying why the original is not on ${publisherDomain}`,
-    });
+    reportAt(
+      problems,
+      file,
+      ["url"],
+      `${url} is not on the publisher's domain (${publisherDomain}); put the publisher's own address here and the address you read under copy (url and what), or add offDomainReason saying why the original is not on ${publisherDomain}`,
+    );
   }
   if (onDomain && offDomainReason !== undefined) {
-    problems.push({
-      file: file.file,
-      line: file.lineOf(["offDomainReason"]),
-      field: "offDomainReason",
-      message: `url is on ${publisherDomain} already; remove offDomainReason`,
-    });
+    reportAt(
+      problems,
+      file,
+      ["offDomainReason"],
+      `url is on ${publisherDomain} already; remove offDomainReason`,
+    );
   }
   const copyUrl = copy?.["url"];
   const what = copy?.["what"];
@@ -433,24 +424,23 @@ function checkSourceAddresses(file: ContentFile, data: Data, problems: Problem[]
       ? namesOtherSite(what, copyUrl)
       : undefined;
   if (otherSite) {
-    problems.push({
-      file: file.file,
-      line: file.lineOf(["copy", "what"]),
-      field: "copy.what",
-      message: `names ${otherSite}, but the copy is at ${String(copyUrl)}; readers see these words as the link to the copy, so say where the copy really is`,
-    });
+    reportAt(
+      problems,
+      file,
+      ["copy", "what"],
+      `names ${otherSite}, but the copy is at ${String(copyUrl)}; readers see these words as the link to the copy, so say where the copy really is`,
+    );
   }
   if (
     typeof copy?.["url"] === "string" &&
     copy["url"].replace(/\/+$/, "") === url.replace(/\/+$/, "")
   ) {
-    problems.push({
-      file: file.file,
-      line: file.lineOf(["copy", "url"]),
-      field: "copy.url",
-      message:
-        "is the same address as url; copy is only for a different address you read, so remove copy",
-    });
+    reportAt(
+      problems,
+      file,
+      ["copy", "url"],
+      "is the same address as url; copy is only for a different address you read, so remove copy",
+    );
   }
 }
 
@@ -468,12 +458,12 @@ function checkCitations(
     missing(file, ["citations", index, "source"], "sources", citation.source);
     if (typeof citation.id !== "string") return;
     if (defined.has(citation.id)) {
-      problems.push({
-        file: file.file,
-        line: file.lineOf(["citations", index, "id"]),
-        field: `citations[${index}].id`,
-        message: `"${citation.id}" is already the id of citations[${defined.get(citation.id)}]; give each citation its own id`,
-      });
+      reportAt(
+        problems,
+        file,
+        ["citations", index, "id"],
+        `"${citation.id}" is already the id of citations[${defined.get(citation.id)}]; give each citation its own id`,
+      );
     } else defined.set(citation.id, index);
   });
 
@@ -481,12 +471,12 @@ function checkCitations(
     citations.map((citation) => citation.source).filter((source) => typeof source === "string"),
   );
   if (citations.length > 0 && sources.size < 2 && data["draft"] !== true) {
-    problems.push({
-      file: file.file,
-      line: file.lineOf(["citations"]),
-      field: "citations",
-      message: `cite at least two different sources (found ${sources.size}); a published check never rests on one source`,
-    });
+    reportAt(
+      problems,
+      file,
+      ["citations"],
+      `cite at least two different sources (found ${sources.size}); a published check never rests on one source`,
+    );
   }
 
   // A body that does not parse has already been reported; its citations cannot be read.
@@ -546,12 +536,7 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
   for (const field of ["claim", "proposition", "answer", "bottomLine"]) {
     const word = typeof data[field] === "string" ? mixedScriptWord(data[field]) : undefined;
     if (word) {
-      problems.push({
-        file: file.file,
-        line: file.lineOf([field]),
-        field,
-        message: mixedScriptMessage(word),
-      });
+      reportAt(problems, file, [field], mixedScriptMessage(word));
     }
   }
   for (const { path, text, namesRatings = false } of shown) {
@@ -565,7 +550,7 @@ function checkTypedRatings(file: ContentFile, data: Data, problems: Problem[]): 
           ? mixedScriptMessage(word)
           : undefined;
     if (message) {
-      problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });
+      reportAt(problems, file, path, message);
     }
   }
 }
@@ -574,12 +559,12 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
   const published = calendarDay(data["published"]);
   const updated = calendarDay(data["updated"]);
   if (published && updated && updated < published) {
-    problems.push({
-      file: file.file,
-      line: file.lineOf(["updated"]),
-      field: "updated",
-      message: `${updated} is before published (${published}); a page cannot be updated before it is published`,
-    });
+    reportAt(
+      problems,
+      file,
+      ["updated"],
+      `${updated} is before published (${published}); a page cannot be updated before it is published`,
+    );
   }
   const corrections = listOf<Correction>(data["corrections"]);
   corrections.forEach((correction, index) => {
@@ -626,22 +611,26 @@ function checkClaimDates(file: ContentFile, data: Data, problems: Problem[]): vo
 function checkWithdrawal(file: ContentFile, data: Data, problems: Problem[]): void {
   const corrections = listOf<Correction>(data["corrections"]);
   const last = corrections.at(-1);
-  const problem = (path: PropertyKey[], message: string) =>
-    problems.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), message });
   if (isWithdrawn(data) && data["draft"] === true) {
-    problem(
+    reportAt(
+      problems,
+      file,
       ["draft"],
       "cannot be true on a withdrawn check: a draft was never published, a withdrawn check was; remove draft: true (the page will show the notice of its withdrawal)",
     );
   }
   if (isWithdrawn(data) && last?.kind !== "withdrawal") {
-    problem(
+    reportAt(
+      problems,
+      file,
       corrections.length > 0 ? ["corrections", corrections.length - 1] : ["withdrawn"],
       "withdrawn: true needs a last corrections entry of kind: withdrawal, which readers see as the reason; add one at the end of corrections, dated today, whose text says why the check is withdrawn",
     );
   }
   if (!isWithdrawn(data) && last?.kind === "withdrawal") {
-    problem(
+    reportAt(
+      problems,
+      file,
       ["corrections", corrections.length - 1],
       "the last entry withdraws the check, but withdrawn is not true; set withdrawn: true to take the page down, or, to publish it again, add an entry of kind: update saying why",
     );
@@ -754,10 +743,10 @@ function checkAnswer(file: ContentFile, data: Data, problems: Problem[]): void {
   if (answer.includes(PLACEHOLDER)) return; // refused once published, by checkPlaceholders
   const opening = `${getRating(verdict as RatingKey).plainAnswer}:`;
   if (answer.trim().startsWith(opening)) return;
-  problems.push({
-    file: file.file,
-    line: file.lineOf(["answer"]),
-    field: "answer",
-    message: `must open with "${opening}", the plain answer to "${RATING_DIMENSIONS.verdict.label}" for the verdict ${String(verdict)}, then say how the story reported it, e.g. "${opening} ...; the memo did say it, and the story quoted it accurately."`,
-  });
+  reportAt(
+    problems,
+    file,
+    ["answer"],
+    `must open with "${opening}", the plain answer to "${RATING_DIMENSIONS.verdict.label}" for the verdict ${String(verdict)}, then say how the story reported it, e.g. "${opening} ...; the memo did say it, and the story quoted it accurately."`,
+  );
 }

@@ -3,6 +3,7 @@
  * content/ with the same loader the content check uses.
  */
 import { fileURLToPath } from "node:url";
+import { isPublishedCheck } from "../../src/content-check/corrections";
 import { loadContent } from "../../src/content-check/load";
 import { getRating, ratingPhrase, type RatingKey } from "../../src/schemas/ratings";
 
@@ -41,7 +42,7 @@ export const WITHDRAWN_IDS: string[] = claimFiles
   .map(({ id }) => id);
 
 export const CLAIMS: ExpectedClaim[] = claimFiles
-  .filter(({ data }) => data["draft"] !== true && data["withdrawn"] !== true)
+  .filter(({ data }) => isPublishedCheck(data))
   .map(({ id, data }) => ({
     id,
     title: String(data["title"]),

@@ -290,11 +290,19 @@ describe("the corrections check against the base branch", () => {
     return root;
   }
 
-  /** A claim new to the branch, on other words than the one on main, with these corrections. */
-  const newClaim = (corrections: string) =>
-    claim("unproven")
-      .replace("The memo says so.", "Another sentence.")
-      .replace("corrections: []", corrections);
+  /**
+   * A branch that adds one claim, on other words than the one on main, with
+   * these lines in place of its empty corrections list.
+   */
+  const addingClaim = (name: string, corrections: string) =>
+    repository((git, dir) => {
+      const text = claim("unproven")
+        .replace("The memo says so.", "Another sentence.")
+        .replace("corrections: []", corrections);
+      writeFileSync(join(dir, `content/claims/${name}`), text);
+      git("add", ".");
+      git("commit", "-q", "-m", `Add ${name}`);
+    });
 
   /** Runs the check on `root`, which must fail and say `message`. */
   const expectRefused = (root: string, message: string) => {
@@ -455,16 +463,10 @@ describe("the corrections check against the base branch", () => {
   });
 
   test("refuses a check published for the first time with a history of corrections", () => {
-    const root = repository((git, dir) => {
-      writeFileSync(
-        join(dir, "content/claims/brand-new.mdx"),
-        newClaim(
-          'corrections: [{ date: 2026-11-10, kind: correction, text: "An invented past." }]',
-        ),
-      );
-      git("add", ".");
-      git("commit", "-q", "-m", "A new claim with a made-up history");
-    });
+    const root = addingClaim(
+      "brand-new.mdx",
+      'corrections: [{ date: 2026-11-10, kind: correction, text: "An invented past." }]',
+    );
     expectRefused(
       root,
       "content/claims/brand-new.mdx: corrections: a check published for the first time has no history yet",
@@ -472,16 +474,10 @@ describe("the corrections check against the base branch", () => {
   });
 
   test("refuses a new claim that starts withdrawn, a withdrawal that never happened", () => {
-    const root = repository((git, dir) => {
-      writeFileSync(
-        join(dir, "content/claims/never-published.mdx"),
-        newClaim(
-          'withdrawn: true\ncorrections: [{ date: 2026-12-01, kind: withdrawal, text: "Made up." }]',
-        ),
-      );
-      git("add", ".");
-      git("commit", "-q", "-m", "A fake withdrawal");
-    });
+    const root = addingClaim(
+      "never-published.mdx",
+      'withdrawn: true\ncorrections: [{ date: 2026-12-01, kind: withdrawal, text: "Made up." }]',
+    );
     expectRefused(
       root,
       "content/claims/never-published.mdx: withdrawn: a new claim cannot start withdrawn",

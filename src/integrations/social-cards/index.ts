@@ -24,6 +24,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { AstroConfig, AstroIntegration } from "astro";
+import { isPublishedCheck } from "../../content-check/corrections.ts";
 import type { ContentFile } from "../../content-check/index.ts";
 import { SCHEMAS } from "../../content-check/validate.ts";
 import { addressOf, cardInputFrom, type CardFields, type CardInput } from "../../lib/card-input.ts";
@@ -49,11 +50,7 @@ const WORKERS_WHILE_BUNDLING = Math.max(1, availableParallelism() - 1);
  */
 const WORKERS_WHILE_RENDERING = Math.max(0, availableParallelism() - 2);
 
-type ClaimData = CardFields & {
-  draft: boolean;
-  withdrawn: boolean;
-  appearance: { order: number };
-};
+type ClaimData = CardFields & { appearance: { order: number } };
 
 /**
  * The published claims' card fields, in the order the site lists (and the
@@ -67,7 +64,7 @@ export function publishedCardFields(files: readonly ContentFile[]): CardFields[]
       const parsed = SCHEMAS.claims.safeParse(file.data);
       return parsed.success ? [parsed.data as ClaimData] : [];
     })
-    .filter((data) => !data.draft && !data.withdrawn)
+    .filter(isPublishedCheck)
     .sort((a, b) => a.appearance.order - b.appearance.order);
 }
 
